@@ -1,0 +1,18 @@
+//===- InitAll.cpp - register every lq dialect, pass and pipeline
+//----------===//
+//
+// Part of the lq project: Larq's quantizers as first-class MLIR.
+//
+//===----------------------------------------------------------------------===//
+
+#include "lq/InitAll.h"
+
+#include "lq/Dialect/LQ/IR/LQDialect.h"
+
+#include "mlir/IR/DialectRegistry.h"
+
+void mlir::lq::registerAllDialects(DialectRegistry &registry) {
+  registry.insert<LQDialect>();
+}
+
+void mlir::lq::registerAllPasses() {}
