@@ -7,7 +7,10 @@
 
 #include "lq/InitAll.h"
 
+#include "lq/Conversion/Passes.h"
 #include "lq/Dialect/LQ/IR/LQDialect.h"
+#include "lq/Pipelines/Pipelines.h"
+#include "lq/Transforms/Passes.h"
 
 #include "mlir/IR/DialectRegistry.h"
 
@@ -15,4 +18,8 @@ void mlir::lq::registerAllDialects(DialectRegistry &registry) {
   registry.insert<LQDialect>();
 }
 
-void mlir::lq::registerAllPasses() {}
+void mlir::lq::registerAllPasses() {
+  registerLQConversionPasses();
+  registerLQTransformsPasses();
+  registerLQPipelines();
+}
