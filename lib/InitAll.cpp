@@ -9,6 +9,7 @@
 
 #include "lq/Conversion/Passes.h"
 #include "lq/Dialect/LQ/IR/LQDialect.h"
+#include "lq/Dialect/LQ/Transforms/Passes.h"
 #include "lq/Pipelines/Pipelines.h"
 #include "lq/Transforms/Passes.h"
 
@@ -20,6 +21,7 @@ void mlir::lq::registerAllDialects(DialectRegistry &registry) {
 
 void mlir::lq::registerAllPasses() {
   registerLQConversionPasses();
+  registerLQDialectPasses();
   registerLQTransformsPasses();
   registerLQPipelines();
 }
