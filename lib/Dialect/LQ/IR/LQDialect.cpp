@@ -1,5 +1,4 @@
-//===- LQDialect.cpp - lq dialect registration
-//-----------------------------===//
+//===- LQDialect.cpp - lq dialect registration ----------------------------===//
 //
 // Part of the lq project: Larq's quantizers as first-class MLIR.
 //

@@ -1,5 +1,4 @@
-//===- LQOps.cpp - lq quantizer and gradient ops
-//---------------------------===//
+//===- LQOps.cpp - lq quantizer and gradient ops --------------------------===//
 //
 // Part of the lq project: Larq's quantizers as first-class MLIR.
 //
@@ -17,6 +16,8 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/IR/TypeUtilities.h"
+
+#include "llvm/Support/CheckedArithmetic.h"
 
 #include <cmath>
 
@@ -153,14 +154,28 @@ static std::optional<ConstantElements> getConstantElements(Attribute attr) {
   return result;
 }
 
-/// Expand a splat to all its elements (for whole-tensor math).
-static void expandSplat(ConstantElements &elements) {
+/// The folders do not expand a splat constant larger than this: a splat of
+/// a huge shape (e.g. tensor<100000x100000xf32>) takes no memory as an
+/// attribute but would as a vector of elements (and as the folded result).
+static constexpr int64_t kMaxFoldElements = int64_t(1) << 20;
+
+/// Expand a splat to all its elements (for whole-tensor math). False, and
+/// nothing changed, when the splat has more than kMaxFoldElements elements.
+[[nodiscard]] static bool expandSplat(ConstantElements &elements) {
   if (!elements.isSplat || elements.shape.empty())
-    return;
-  int64_t size = ShapedType::getNumElements(elements.shape);
+    return true;
+  // Checked: the element count of a valid type can overflow int64.
+  int64_t size = 1;
+  for (int64_t dim : elements.shape) {
+    std::optional<int64_t> next = llvm::checkedMul<int64_t>(size, dim);
+    if (!next || *next > kMaxFoldElements)
+      return false;
+    size = *next;
+  }
   APFloat value = elements.values.front();
   elements.values.assign(size, value);
   elements.isSplat = false;
+  return true;
 }
 
 /// Build the folded attribute of `type` from `values` (one value = splat).
@@ -191,10 +206,8 @@ foldBinary(Attribute x, Attribute dy, Type type,
   std::optional<ConstantElements> dys = getConstantElements(dy);
   if (!xs || !dys)
     return {};
-  if (xs->isSplat != dys->isSplat) {
-    expandSplat(*xs);
-    expandSplat(*dys);
-  }
+  if (xs->isSplat != dys->isSplat && (!expandSplat(*xs) || !expandSplat(*dys)))
+    return {};
   SmallVector<APFloat> out;
   out.reserve(xs->values.size());
   for (auto [xv, dyv] : llvm::zip_equal(xs->values, dys->values))
@@ -330,9 +343,8 @@ LogicalResult MagnitudeAwareSignGradOp::verify() {
 
 OpFoldResult MagnitudeAwareSignOp::fold(FoldAdaptor adaptor) {
   std::optional<ConstantElements> in = getConstantElements(adaptor.getX());
-  if (!in)
+  if (!in || !expandSplat(*in))
     return {};
-  expandSplat(*in);
   int64_t channels = numChannels(*in);
   SmallVector<APFloat> scales = sem::channelMeanAbs(in->values, channels);
   SmallVector<APFloat> out;
@@ -348,10 +360,8 @@ OpFoldResult MagnitudeAwareSignOp::fold(FoldAdaptor adaptor) {
 OpFoldResult MagnitudeAwareSignGradOp::fold(FoldAdaptor adaptor) {
   std::optional<ConstantElements> xs = getConstantElements(adaptor.getX());
   std::optional<ConstantElements> dys = getConstantElements(adaptor.getDy());
-  if (!xs || !dys)
+  if (!xs || !dys || !expandSplat(*xs) || !expandSplat(*dys))
     return {};
-  expandSplat(*xs);
-  expandSplat(*dys);
   int64_t channels = numChannels(*xs);
   SmallVector<APFloat> scales = sem::channelMeanAbs(xs->values, channels);
   sem::ClipBound clip = getClipBound(getClipValue());
@@ -392,10 +402,15 @@ OpFoldResult SteTernOp::fold(FoldAdaptor adaptor) {
   std::optional<ConstantElements> in = getConstantElements(adaptor.getX());
   if (!in)
     return {};
+  // An empty tensor has no element to take the threshold's type from (and
+  // nothing to quantize): it is its own result.
+  if (in->values.empty())
+    return adaptor.getX();
   APFloat threshold = sem::constantLike(getThresholdValue().convertToDouble(),
                                         in->values.front());
   if (getTernaryWeightNetworks()) {
-    expandSplat(*in);
+    if (!expandSplat(*in))
+      return {};
     threshold = sem::twnThreshold(in->values);
   }
   SmallVector<APFloat> out;
@@ -439,9 +454,8 @@ OpFoldResult DoReFaOp::fold(FoldAdaptor adaptor) {
       return sem::dorefaActivations(x, kBit);
     });
   std::optional<ConstantElements> in = getConstantElements(adaptor.getX());
-  if (!in)
+  if (!in || !expandSplat(*in))
     return {};
-  expandSplat(*in);
   APFloat scale = sem::maxAbsTanh(in->values);
   SmallVector<APFloat> out;
   out.reserve(in->values.size());
@@ -455,9 +469,8 @@ OpFoldResult DoReFaGradOp::fold(FoldAdaptor adaptor) {
     return foldBinary(adaptor.getX(), adaptor.getDy(), getType(),
                       sem::dorefaActivationsGrad);
   std::optional<ConstantElements> xs = getConstantElements(adaptor.getX());
-  if (!xs)
+  if (!xs || !expandSplat(*xs))
     return {};
-  expandSplat(*xs);
   APFloat scale = sem::maxAbsTanh(xs->values);
   return foldBinary(adaptor.getX(), adaptor.getDy(), getType(),
                     [&](const APFloat &x, const APFloat &dy) {

@@ -242,8 +242,10 @@ SmallVector<APFloat> mlir::lq::semantics::channelMeanAbs(ArrayRef<APFloat> x,
 APFloat mlir::lq::semantics::maxAbsTanh(ArrayRef<APFloat> x) {
   if (x.empty())
     return APFloat(0.0);
+  // tanh is odd and increasing, so max|tanh(x)| = tanh(max|x|); computing it
+  // this way reads x once (and the lowering does the same).
   APFloat result = zeroLike(x.front());
   for (const APFloat &v : x)
-    result = llvm::maximum(result, abs(tanh(v)));
-  return result;
+    result = llvm::maximum(result, abs(v));
+  return tanh(result);
 }

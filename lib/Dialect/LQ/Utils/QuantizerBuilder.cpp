@@ -1,5 +1,4 @@
-//===- QuantizerBuilder.cpp - Larq's quantizer math as IR
-//------------------===//
+//===- QuantizerBuilder.cpp - Larq's quantizer math as IR -----------------===//
 //
 // Part of the lq project: Larq's quantizers as first-class MLIR.
 //

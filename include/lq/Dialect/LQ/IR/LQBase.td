@@ -1,4 +1,4 @@
-//===- LQBase.td - lq dialect definition and shared constraints -*- tablegen -*-===//
+//===- LQBase.td - lq dialect and shared constraints -------*- tablegen -*-===//
 //
 // Part of the lq project: Larq's quantizers as first-class MLIR.
 //
@@ -27,7 +27,7 @@ def LQ_Dialect : Dialect {
     The `lq` dialect makes the Larq family of quantizers first-class IR. Each
     Larq quantizer is one op (`lq.ste_sign`, `lq.approx_sign`, ...) whose
     forward value and pseudo-gradient (`lq.<quantizer>_grad`) equal Larq's,
-    edge cases included. The semantics contract is `docs/Semantics.md`.
+    edge cases included. The semantics contract is `docs/Dialect.md`.
 
     For inference the dialect has bit-packed binary ops (`lq.bitpack`,
     `lq.bconv2d`, `lq.bmatmul`, ...) that the `lq-binarize` pass produces from

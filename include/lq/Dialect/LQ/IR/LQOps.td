@@ -5,7 +5,7 @@
 //===----------------------------------------------------------------------===//
 //
 // One op per Larq quantizer and one pseudo-gradient op per quantizer. The
-// exact semantics (edge cases included) are in docs/Semantics.md; the shared
+// exact semantics (edge cases included) are in docs/Dialect.md; the shared
 // C++ implementation that the folders use and the tests compare against is
 // lq/Dialect/LQ/IR/QuantizerSemantics.h.
 //
@@ -65,9 +65,13 @@ class LQ_QuantizerOp<string mnemonic, dag attrs,
 }
 
 /// A pseudo-gradient: `dx = q'(x, dy)` with the forward op's attributes.
+/// `x`, `dy` and `dx` have exactly one type (the custom form prints it once):
+/// SameOperandsAndResultType alone would accept a static `x` with a dynamic
+/// `dy`, which the custom form cannot print back.
 class LQ_GradientOp<string mnemonic, dag attrs,
                     Type operandType = LQ_FloatLike>
-    : LQ_Op<mnemonic # "_grad", [Pure, SameOperandsAndResultType]> {
+    : LQ_Op<mnemonic # "_grad", [Pure, SameOperandsAndResultType,
+                                 AllTypesMatch<["x", "dy", "dx"]>]> {
   let arguments = !con((ins operandType:$x, operandType:$dy), attrs);
   let results = (outs operandType:$dx);
   let assemblyFormat = "$x `,` $dy attr-dict `:` type($x)";
@@ -369,5 +373,12 @@ def LQ_NoOpGradOp : LQ_GradientOp<"noop", LQ_NoOpArgs> {
     ```
   }];
 }
+
+//===----------------------------------------------------------------------===//
+// Inference (bit-packed binary) and training ops
+//===----------------------------------------------------------------------===//
+
+include "lq/Dialect/LQ/IR/LQBinaryOps.td"
+include "lq/Dialect/LQ/IR/LQTrainingOps.td"
 
 #endif // LQ_DIALECT_LQ_IR_LQOPS_TD

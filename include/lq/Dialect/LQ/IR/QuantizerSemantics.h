@@ -1,12 +1,11 @@
-//===- QuantizerSemantics.h - Larq's quantizer math, in one place -*- C++
-//-*-===//
+//===- QuantizerSemantics.h - Larq's quantizer math -------------*- C++ -*-===//
 //
 // Part of the lq project: Larq's quantizers as first-class MLIR.
 //
 //===----------------------------------------------------------------------===//
 //
 // The single C++ statement of what each lq quantizer and pseudo-gradient
-// computes (docs/Semantics.md in code). The constant folders call it, the
+// computes (docs/Dialect.md in code). The constant folders call it, the
 // lowering to linalg/arith mirrors it operation for operation, and the tests
 // compare executed code against it.
 //
@@ -111,7 +110,8 @@ APFloat twnThreshold(llvm::ArrayRef<APFloat> x);
 llvm::SmallVector<APFloat> channelMeanAbs(llvm::ArrayRef<APFloat> x,
                                           int64_t numChannels);
 
-/// D = max |tanh(x)| over the tensor (NaN propagates).
+/// D = max |tanh(x)| over the tensor (NaN propagates), computed as
+/// tanh(max |x|), which is the same since tanh is odd and increasing.
 APFloat maxAbsTanh(llvm::ArrayRef<APFloat> x);
 
 } // namespace mlir::lq::semantics

@@ -1,0 +1,57 @@
+//===- BinarySemantics.h - bit-packing conventions in one place -*- C++ -*-===//
+//
+// Part of the lq project: Larq's quantizers as first-class MLIR.
+//
+//===----------------------------------------------------------------------===//
+//
+// The bit-packing rules of the binary ops (LQBinaryOps.td), in C++: the
+// folders use them, the lowering mirrors them, tests compare against them.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LQ_DIALECT_LQ_IR_BINARYSEMANTICS_H
+#define LQ_DIALECT_LQ_IR_BINARYSEMANTICS_H
+
+#include "llvm/ADT/APFloat.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <cstdint>
+
+namespace mlir::lq::binary {
+
+/// Bits per packed word.
+inline constexpr int64_t kWordBits = 64;
+
+/// Words per group: ceil(channels / groups / 64).
+inline int64_t wordsPerGroup(int64_t channels, int64_t groups) {
+  int64_t perGroup = channels / groups;
+  // ceil(perGroup / 64) without `perGroup + 63`, which overflows for a
+  // channel count near INT64_MAX (accepted by the verifiers).
+  return perGroup / kWordBits + (perGroup % kWordBits != 0);
+}
+
+/// Words for `channels` channels packed in `groups` groups.
+inline int64_t packedWords(int64_t channels, int64_t groups) {
+  return groups * wordsPerGroup(channels, groups);
+}
+
+/// True when `x` packs to bit 1 (it is -1 as a sign): x < 0. -0.0 and NaN
+/// pack to 0.
+inline bool isNegativeBit(const llvm::APFloat &x) {
+  return !x.isNaN() && !x.isZero() && x.isNegative();
+}
+
+/// Pack rows of `channels` values (row-major, last axis = channels) into
+/// `packedWords(channels, groups)` words per row.
+llvm::SmallVector<uint64_t> pack(llvm::ArrayRef<llvm::APFloat> values,
+                                 int64_t channels, int64_t groups);
+
+/// Unpack rows of packed words into +-1 values of `semantics`.
+llvm::SmallVector<llvm::APFloat> unpack(llvm::ArrayRef<uint64_t> words,
+                                        int64_t channels, int64_t groups,
+                                        const llvm::fltSemantics &semantics);
+
+} // namespace mlir::lq::binary
+
+#endif // LQ_DIALECT_LQ_IR_BINARYSEMANTICS_H
