@@ -1,5 +1,4 @@
-//===- InitAll.cpp - register every lq dialect, pass and pipeline
-//----------===//
+//===- InitAll.cpp - register every lq dialect, pass and pipeline ---------===//
 //
 // Part of the lq project: Larq's quantizers as first-class MLIR.
 //
@@ -9,6 +8,7 @@
 
 #include "lq/Conversion/Passes.h"
 #include "lq/Dialect/LQ/IR/LQDialect.h"
+#include "lq/Dialect/LQ/Transforms/DifferentiableOpInterface.h"
 #include "lq/Dialect/LQ/Transforms/Passes.h"
 #include "lq/Pipelines/Pipelines.h"
 #include "lq/Transforms/Passes.h"
@@ -17,6 +17,7 @@
 
 void mlir::lq::registerAllDialects(DialectRegistry &registry) {
   registry.insert<LQDialect>();
+  registerDifferentiationExternalModels(registry);
 }
 
 void mlir::lq::registerAllPasses() {
