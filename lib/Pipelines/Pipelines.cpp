@@ -1,5 +1,4 @@
-//===- Pipelines.cpp - lq pass pipelines
-//-----------------------------------===//
+//===- Pipelines.cpp - lq pass pipelines ----------------------------------===//
 //
 // Part of the lq project: Larq's quantizers as first-class MLIR.
 //
@@ -17,6 +16,7 @@
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/Math/Transforms/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Dialect/Vector/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
@@ -29,7 +29,18 @@ void mlir::lq::buildLQToLLVMPipeline(OpPassManager &pm,
   // Tensor level: lq ops -> linalg, fused and vectorized.
   pm.addPass(createLQCInterfacePass());
   OpPassManager &tensorFuncs = pm.nest<func::FuncOp>();
+  if (options.binaryKernels == BinaryKernels::Fast) {
+    ConvertLQBinaryToVectorPassOptions kernelOptions;
+    kernelOptions.vectorBits = options.vectorBits;
+    kernelOptions.tileRows = options.tileRows;
+    kernelOptions.tileVectors = options.tileVectors;
+    kernelOptions.popcount = options.popcount;
+    kernelOptions.threads = options.threads;
+    tensorFuncs.addPass(createConvertLQBinaryToVectorPass(kernelOptions));
+  }
   tensorFuncs.addPass(createConvertLQToLinalgPass());
+  // Elementwise arith/math on tensors (around the lq ops) -> linalg.
+  tensorFuncs.addPass(createConvertElementwiseToLinalgPass());
   tensorFuncs.addPass(createCanonicalizerPass());
   tensorFuncs.addPass(createCSEPass());
   tensorFuncs.addPass(createLinalgElementwiseOpFusionPass());
@@ -43,9 +54,18 @@ void mlir::lq::buildLQToLLVMPipeline(OpPassManager &pm,
   // Buffers: read-only inputs, fresh results (or caller-provided ones).
   bufferization::OneShotBufferizePassOptions bufferizeOptions;
   bufferizeOptions.bufferizeFunctionBoundaries = true;
+  // Loops whose iterations produce fresh tensors (e.g. calling a function
+  // in a loop) are fine: the buffer is freed by the deallocation pipeline.
+  bufferizeOptions.allowReturnAllocsFromLoops = true;
   bufferizeOptions.functionBoundaryTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferizeOptions));
+  // Fold the tiled loops' pass-through iter_args (and the self-copies of
+  // their tiles) so that a function returns its result allocation itself:
+  // only then can buffer-results-to-out-params hoist it into the caller's
+  // buffer instead of a temporary plus a copy per call.
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
   if (options.outParams) {
     bufferization::BufferResultsToOutParamsPassOptions outOptions;
     outOptions.hoistStaticAllocs = true;
@@ -54,6 +74,8 @@ void mlir::lq::buildLQToLLVMPipeline(OpPassManager &pm,
   }
   bufferization::BufferDeallocationPipelineOptions deallocOptions;
   bufferization::buildBufferDeallocationPipeline(pm, deallocOptions);
+  // Clones the deallocation pipeline keeps (e.g. returning an argument).
+  pm.addPass(createConvertBufferizationToMemRefPass());
 
   // Loops, vectors and math to LLVM.
   OpPassManager &bufferFuncs = pm.nest<func::FuncOp>();
@@ -65,8 +87,19 @@ void mlir::lq::buildLQToLLVMPipeline(OpPassManager &pm,
   LQApproximateMathPassOptions mathOptions;
   mathOptions.libm = options.libmTranscendentals;
   bufferFuncs.addPass(createLQApproximateMathPass(mathOptions));
+  LQLowerLaneByteSumPassOptions byteSumOptions;
+  byteSumOptions.portable = options.portable;
+  bufferFuncs.addPass(createLQLowerLaneByteSumPass(byteSumOptions));
+  pm.addPass(createLQLowerMultiDynamicExpandShapePass());
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
+  if (options.threads) {
+    pm.addNestedPass<func::FuncOp>(createForallToParallelLoopPass());
+    pm.addPass(createConvertSCFToOpenMPPass());
+    // Inline the (alloca-free) memref.alloca_scope ops the conversion wraps
+    // loop bodies in, before scf lowers to multi-block control flow.
+    pm.addPass(createCanonicalizerPass());
+  }
   pm.addPass(createSCFToControlFlowPass());
   // Math ops LLVM has intrinsics for first (roundeven, abs, ...), libm
   // calls for the rest (f64 tanh/cosh, or everything with libm=true).
@@ -78,6 +111,8 @@ void mlir::lq::buildLQToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createConvertIndexToLLVMPass());
   pm.addPass(createConvertFuncToLLVMPass());
   pm.addPass(createConvertControlFlowToLLVMPass());
+  if (options.threads)
+    pm.addPass(createConvertOpenMPToLLVMPass());
   pm.addPass(createUBToLLVMConversionPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
   pm.addPass(createCanonicalizerPass());

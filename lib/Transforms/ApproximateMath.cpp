@@ -10,6 +10,8 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Math/Transforms/Passes.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/TypeUtilities.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace mlir::lq {
@@ -19,19 +21,65 @@ namespace mlir::lq {
 
 using namespace mlir;
 
+/// `math-extend-to-supported-types` marks the arith.extf/arith.truncf it wraps
+/// f16/bf16 math in as `fastmath<contract>`, and `convert-arith-to-llvm`
+/// copies that attribute onto llvm.fpext/llvm.fptrunc unconverted, as an
+/// `#arith.fastmath`: the LLVM dialect module then refers to the arith dialect
+/// and neither mlir-translate nor mlir-runner can parse it. The flag permits
+/// nothing on a lone conversion, so drop it (the ops keep their meaning).
+static void dropConversionFastMathFlags(Operation *root) {
+  root->walk([](Operation *op) {
+    if (isa<arith::ExtFOp, arith::TruncFOp>(op))
+      op->removeAttr("fastmath");
+  });
+}
+
 namespace {
+/// f32 `math.cosh(x)` as `h * (h * 0.5) + (0.5 / h) / h`, `h = exp(|x| *
+/// 0.5)`, for the exp approximation to cover. Upstream's expansion,
+/// `(exp(x) + exp(-x)) / 2`, overflows to +inf for |x| in (88.72, 89.42)
+/// where cosh is still finite (swish_sign_grad then returns 0 instead of
+/// ~1e-36); here `h` stays finite and only a cosh that overflows does. f64
+/// cosh stays a libm call, the function the constant folder calls, since
+/// f64 exp is not approximated (vectorized) anyway.
+struct ExpandF32Cosh : OpRewritePattern<math::CoshOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(math::CoshOp op,
+                                PatternRewriter &rewriter) const override {
+    Type type = op.getType();
+    if (!getElementTypeOrSelf(type).isF32())
+      return rewriter.notifyMatchFailure(op, "only f32 cosh is expanded");
+    Location loc = op.getLoc();
+    TypedAttr halfAttr = rewriter.getF32FloatAttr(0.5);
+    if (auto shaped = dyn_cast<ShapedType>(type))
+      halfAttr = DenseElementsAttr::get(shaped, halfAttr);
+    Value half = arith::ConstantOp::create(rewriter, loc, halfAttr);
+    Value absX = math::AbsFOp::create(rewriter, loc, op.getOperand());
+    Value h = math::ExpOp::create(
+        rewriter, loc, arith::MulFOp::create(rewriter, loc, absX, half));
+    Value large = arith::MulFOp::create(
+        rewriter, loc, h, arith::MulFOp::create(rewriter, loc, h, half));
+    Value small = arith::DivFOp::create(
+        rewriter, loc, arith::DivFOp::create(rewriter, loc, half, h), h);
+    rewriter.replaceOpWithNewOp<arith::AddFOp>(op, large, small);
+    return success();
+  }
+};
+
 struct LQApproximateMathPass
     : lq::impl::LQApproximateMathPassBase<LQApproximateMathPass> {
   using Base::Base;
 
   void runOnOperation() override {
+    dropConversionFastMathFlags(getOperation());
     if (libm)
       return;
     MLIRContext *ctx = &getContext();
     // cosh -> exp first, so the exp approximation below covers it.
     {
       RewritePatternSet patterns(ctx);
-      math::populateExpansionPatterns(patterns, {"cosh"});
+      patterns.add<ExpandF32Cosh>(ctx);
       if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
         return signalPassFailure();
     }

@@ -1,5 +1,4 @@
-//===- VectorizeLinalg.cpp - tile and vectorize linalg ops
-//-----------------===//
+//===- VectorizeLinalg.cpp - tile and vectorize linalg ops ----------------===//
 //
 // Part of the lq project: Larq's quantizers as first-class MLIR.
 //
@@ -84,10 +83,136 @@ static linalg::LinalgOp collapseLoops(RewriterBase &rewriter,
   return collapsed->collapsedOp;
 }
 
-/// Tile `op`: the innermost loop by `vectorLength`, every other loop by 1,
-/// parallel loops outside reduction loops; an innermost reduction becomes a
-/// vector of partial accumulators. Peel the vector loop so that its body has
-/// static tile sizes, and mark the tiles for vectorization.
+/// Peel the last partial iteration off `loop` so its body has static tiles.
+static void peel(RewriterBase &rewriter, LoopLikeOpInterface loop) {
+  if (auto forOp = dyn_cast<scf::ForOp>(loop.getOperation())) {
+    scf::ForOp remainder;
+    (void)scf::peelForLoopAndSimplifyBounds(rewriter, forOp, remainder);
+  }
+}
+
+/// Mark the ops a tiling produced for vectorization.
+static void markTiles(RewriterBase &rewriter,
+                      const scf::SCFTilingResult &tiled) {
+  for (Operation *tile : tiled.tiledOps)
+    tile->setAttr(kVectorizeMarker, rewriter.getUnitAttr());
+  for (Operation *merge : tiled.mergeOps)
+    merge->setAttr(kVectorizeMarker, rewriter.getUnitAttr());
+}
+
+/// Tile the innermost (reduction) loop of `op` by `vectorLength` into a
+/// vector of partial accumulators; every other loop must be a unit loop or
+/// untiled. Returns failure when upstream tiling refuses.
+static LogicalResult tilePartialReduction(RewriterBase &rewriter,
+                                          linalg::LinalgOp op,
+                                          int64_t vectorLength) {
+  int64_t numLoops = op.getNumLoops();
+  SmallVector<OpFoldResult> tileSizes(numLoops, rewriter.getIndexAttr(0));
+  tileSizes.back() = rewriter.getIndexAttr(vectorLength);
+  scf::SCFTilingOptions options;
+  options.setTileSizes(tileSizes);
+  options.setReductionDims({static_cast<unsigned>(numLoops - 1)});
+  options.setReductionTilingStrategy(
+      ReductionTilingStrategy::PartialReductionOuterReduction);
+  rewriter.setInsertionPoint(op);
+  FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+      rewriter, cast<TilingInterface>(op.getOperation()), options);
+  if (failed(tiled))
+    return failure();
+  rewriter.replaceOp(op, tiled->replacements);
+  markTiles(rewriter, *tiled);
+  if (!tiled->loops.empty())
+    peel(rewriter, tiled->loops.back());
+  return success();
+}
+
+/// Whether splitting the reduction of `op` into vector partial accumulators,
+/// which changes the order of its combining operations, gives what a
+/// sequential evaluation (the constant folders) gives. Integer combiners and
+/// float min/max are exact in any order. A float sum (or product) is only
+/// reassociated when it accumulates into a wider type than every input, like
+/// lq's f64 sums of f16/bf16/f32 values, whose partial sums are exact in
+/// practice; an f64 sum of f64 values keeps its sequential order (e.g. a TWN
+/// threshold would otherwise move by an ulp and flip values lying on it).
+static bool isReassociationExact(linalg::LinalgOp op) {
+  unsigned widestInput = 0;
+  for (OpOperand *input : op.getDpsInputOperands())
+    if (auto type =
+            dyn_cast<FloatType>(getElementTypeOrSelf(input->get().getType())))
+      widestInput = std::max(widestInput, type.getWidth());
+  for (OpOperand &init : op.getDpsInitsMutable()) {
+    auto type = dyn_cast<FloatType>(getElementTypeOrSelf(init.get().getType()));
+    if (!type || type.getWidth() > widestInput)
+      continue;
+    Operation *combiner =
+        op.getMatchingYieldValue(&init)->get().getDefiningOp();
+    if (!isa_and_nonnull<arith::MaximumFOp, arith::MinimumFOp, arith::MaxNumFOp,
+                         arith::MinNumFOp>(combiner))
+      return false;
+  }
+  return true;
+}
+
+/// Vectorize `op`, whose innermost loop is a reduction that cannot become
+/// partial accumulators, along its last parallel loop instead, when that
+/// loop is the innermost dimension of every output: an "outer product" where
+/// each output lane keeps its own reduction in the original order, exactly
+/// the scalar loop's result (convolutions and matrix products go this way).
+/// Parallel loops are tiled by 1 outside, the vector loop by `vectorLength`,
+/// the reduction loops by 1 inside it.
+static void tileAlongLastParallel(RewriterBase &rewriter, linalg::LinalgOp op,
+                                  int64_t vectorLength) {
+  MLIRContext *ctx = op.getContext();
+  SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+  int64_t numLoops = op.getNumLoops();
+  std::optional<int64_t> vectorDim;
+  for (int64_t d = numLoops - 1; d >= 0 && !vectorDim; --d)
+    if (iterators[d] == utils::IteratorType::parallel)
+      vectorDim = d;
+  if (!vectorDim)
+    return;
+  for (OpOperand &init : op.getDpsInitsMutable()) {
+    AffineMap map = op.getMatchingIndexingMap(&init);
+    if (map.getNumResults() == 0 ||
+        map.getResults().back() != getAffineDimExpr(*vectorDim, ctx))
+      return;
+  }
+  SmallVector<int64_t> interchange;
+  SmallVector<unsigned> reductionDims;
+  for (auto [dim, iterator] : llvm::enumerate(iterators))
+    if (iterator == utils::IteratorType::parallel &&
+        static_cast<int64_t>(dim) != *vectorDim)
+      interchange.push_back(dim);
+  interchange.push_back(*vectorDim);
+  for (auto [dim, iterator] : llvm::enumerate(iterators))
+    if (iterator == utils::IteratorType::reduction) {
+      interchange.push_back(dim);
+      reductionDims.push_back(dim);
+    }
+
+  SmallVector<OpFoldResult> tileSizes(numLoops, rewriter.getIndexAttr(1));
+  tileSizes[*vectorDim] = rewriter.getIndexAttr(vectorLength);
+  scf::SCFTilingOptions options;
+  options.setTileSizes(tileSizes);
+  options.setInterchange(interchange);
+  options.setReductionDims(reductionDims);
+  rewriter.setInsertionPoint(op);
+  FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
+      rewriter, cast<TilingInterface>(op.getOperation()), options);
+  if (failed(tiled))
+    return;
+  rewriter.replaceOp(op, tiled->replacements);
+  markTiles(rewriter, *tiled);
+  auto position = llvm::find(interchange, *vectorDim) - interchange.begin();
+  if (position < static_cast<int64_t>(tiled->loops.size()))
+    peel(rewriter, tiled->loops[position]);
+}
+
+/// Tile `op` for vectorization: the innermost loop by `vectorLength`, every
+/// other loop by 1, parallel loops outside reduction loops. An innermost
+/// reduction becomes a vector of partial accumulators (after tiling the
+/// parallel loops by 1 first). The vector loop is peeled so that its body has
+/// static tile sizes, and the tiles are marked for vectorization.
 static void tileForVectorization(RewriterBase &rewriter, linalg::LinalgOp op,
                                  int64_t vectorLength) {
   int64_t numLoops = op.getNumLoops();
@@ -103,20 +228,31 @@ static void tileForVectorization(RewriterBase &rewriter, linalg::LinalgOp op,
     else
       interchange.push_back(dim);
   }
-  // A partial reduction is only built over the innermost loop.
-  if (innermostIsReduction && reductionDims.size() != 1)
+  // A partial reduction is only built over a single, innermost loop, and
+  // not for bodies reading linalg.index (upstream's partial-reduction tiling
+  // does not offset the index of the reduction loop).
+  if (innermostIsReduction &&
+      (reductionDims.size() != 1 || op.hasIndexSemantics() ||
+       !isReassociationExact(op))) {
+    tileAlongLastParallel(rewriter, op, vectorLength);
     return;
+  }
+  if (innermostIsReduction && interchange.empty()) {
+    (void)tilePartialReduction(rewriter, op, vectorLength);
+    return;
+  }
   llvm::append_range(interchange, reductionDims);
 
+  // Parallel loops by 1; then either the innermost (parallel) loop by the
+  // vector length, or the innermost reduction as partial accumulators.
   SmallVector<OpFoldResult> tileSizes(numLoops, rewriter.getIndexAttr(1));
-  tileSizes.back() = rewriter.getIndexAttr(vectorLength);
+  tileSizes.back() =
+      rewriter.getIndexAttr(innermostIsReduction ? 0 : vectorLength);
   scf::SCFTilingOptions options;
   options.setTileSizes(tileSizes);
   options.setInterchange(interchange);
-  options.setReductionDims(reductionDims);
-  if (innermostIsReduction)
-    options.setReductionTilingStrategy(
-        ReductionTilingStrategy::PartialReductionOuterReduction);
+  if (!innermostIsReduction)
+    options.setReductionDims(reductionDims);
 
   rewriter.setInsertionPoint(op);
   FailureOr<scf::SCFTilingResult> tiled = scf::tileUsingSCF(
@@ -124,20 +260,19 @@ static void tileForVectorization(RewriterBase &rewriter, linalg::LinalgOp op,
   if (failed(tiled))
     return;
   rewriter.replaceOp(op, tiled->replacements);
-  for (Operation *tile : tiled->tiledOps)
-    tile->setAttr(kVectorizeMarker, rewriter.getUnitAttr());
-  for (Operation *merge : tiled->mergeOps)
-    merge->setAttr(kVectorizeMarker, rewriter.getUnitAttr());
+  if (innermostIsReduction) {
+    for (Operation *tile : tiled->tiledOps)
+      if (auto linalgTile = dyn_cast<linalg::LinalgOp>(tile))
+        (void)tilePartialReduction(rewriter, linalgTile, vectorLength);
+    return;
+  }
+  markTiles(rewriter, *tiled);
 
   // The loop over the vector dimension is at the position of the innermost
   // dimension in the interchange.
   auto position = llvm::find(interchange, numLoops - 1) - interchange.begin();
-  if (position >= static_cast<int64_t>(tiled->loops.size()))
-    return;
-  if (auto loop = dyn_cast<scf::ForOp>(tiled->loops[position].getOperation())) {
-    scf::ForOp remainder;
-    (void)scf::peelForLoopAndSimplifyBounds(rewriter, loop, remainder);
-  }
+  if (position < static_cast<int64_t>(tiled->loops.size()))
+    peel(rewriter, tiled->loops[position]);
 }
 
 /// Every operand and result of `op` has a static shape.
@@ -173,11 +308,23 @@ struct LQVectorizeLinalgPass
     IRRewriter rewriter(&getContext());
 
     SmallVector<linalg::LinalgOp> candidates;
+    // i1 tensors are left alone: in memory an i1 takes a byte, but a
+    // vector<N x i1> transfer would load N packed bits.
+    auto hasI1 = [](linalg::LinalgOp op) {
+      return llvm::any_of(op->getOperandTypes(), [](Type type) {
+        return getElementTypeOrSelf(type).isInteger(1);
+      });
+    };
     root->walk([&](linalg::LinalgOp op) {
       if (op.hasPureTensorSemantics() && op.getNumLoops() > 0 &&
-          !isa<linalg::FillOp>(op) && isa<TilingInterface>(op.getOperation()))
+          !isa<linalg::FillOp>(op) && !hasI1(op) &&
+          isa<TilingInterface>(op.getOperation()))
         candidates.push_back(op);
     });
+    // A transformation that does not apply leaves scalar (correct) code;
+    // upstream reports why as errors, which must not reach the user.
+    ScopedDiagnosticHandler silence(&getContext(),
+                                    [](Diagnostic &) { return success(); });
     for (linalg::LinalgOp op : candidates) {
       linalg::LinalgOp collapsed = collapseLoops(rewriter, op);
       int64_t vectorLength =
@@ -196,8 +343,40 @@ struct LQVectorizeLinalgPass
     for (Operation *tile : tiles) {
       tile->removeAttr(kVectorizeMarker);
       // Remainder tiles (dynamic sizes) stay scalar.
-      if (!hasStaticShapes(tile) ||
-          failed(linalg::vectorizeOpPrecondition(tile)))
+      if (!hasStaticShapes(tile))
+        continue;
+      // Named ops the vectorizer has no direct path for (convolutions) are
+      // vectorized as the equivalent linalg.generic: their tiles here have
+      // unit reduction loops, i.e. an elementwise multiply-accumulate.
+      if (auto named = dyn_cast<linalg::LinalgOp>(tile);
+          named && !isa<linalg::GenericOp>(tile) &&
+          failed(linalg::vectorizeOpPrecondition(tile))) {
+        rewriter.setInsertionPoint(tile);
+        FailureOr<linalg::GenericOp> generic =
+            linalg::generalizeNamedOp(rewriter, named);
+        if (failed(generic))
+          continue;
+        tile = *generic;
+      }
+      // A tile with unit loops indexed by sums (a convolution's d1 + d4) is
+      // not a projected permutation; without its unit loops it is.
+      if (auto generic = dyn_cast<linalg::GenericOp>(tile);
+          generic && failed(linalg::vectorizeOpPrecondition(tile))) {
+        rewriter.setInsertionPoint(tile);
+        // Rank-reducing slices (not reshapes) keep the accumulator a subset
+        // of the loop-carried tile, which loop-invariant-subset-hoisting
+        // then keeps in registers across the reduction loops.
+        linalg::ControlDropUnitDims control;
+        control.rankReductionStrategy = linalg::ControlDropUnitDims::
+            RankReductionStrategy::ExtractInsertSlice;
+        FailureOr<linalg::DropUnitDimsResult> dropped =
+            linalg::dropUnitDims(rewriter, generic, control);
+        if (succeeded(dropped)) {
+          rewriter.replaceOp(tile, dropped->replacements);
+          tile = dropped->resultOp;
+        }
+      }
+      if (failed(linalg::vectorizeOpPrecondition(tile)))
         continue;
       rewriter.setInsertionPoint(tile);
       FailureOr<linalg::VectorizationResult> vectorized =

@@ -7,6 +7,7 @@
 #ifndef LQ_CONVERSION_PASSES_H
 #define LQ_CONVERSION_PASSES_H
 
+#include "lq/Conversion/LQBinaryToVector/LQBinaryToVector.h"
 #include "lq/Conversion/LQToLinalg/LQToLinalg.h"
 
 namespace mlir::lq {

@@ -14,6 +14,9 @@ class OpPassManager;
 
 namespace lq {
 
+/// How `lq-to-llvm` lowers the bit-packed binary ops.
+enum class BinaryKernels { Fast, Reference };
+
 /// Options of `lq-to-llvm`.
 struct LQToLLVMOptions : public PassPipelineOptions<LQToLLVMOptions> {
   PassOptions::Option<unsigned> vectorBits{
@@ -27,6 +30,42 @@ struct LQToLLVMOptions : public PassPipelineOptions<LQToLLVMOptions> {
       llvm::cl::desc("Call the host libm for tanh/cosh (bit-identical to the "
                      "constant folder, scalar) instead of MLIR's vectorized "
                      "polynomial approximations"),
+      llvm::cl::init(false)};
+  PassOptions::Option<BinaryKernels> binaryKernels{
+      *this, "binary-kernels",
+      llvm::cl::desc("Lowering of lq.bmatmul/bconv2d/bitpack"),
+      llvm::cl::init(BinaryKernels::Fast),
+      llvm::cl::values(
+          clEnumValN(BinaryKernels::Fast, "fast",
+                     "register-blocked vector microkernels (shapes they do "
+                     "not cover fall back to the reference)"),
+          clEnumValN(BinaryKernels::Reference, "reference",
+                     "the straightforward linalg lowering"))};
+  PassOptions::Option<unsigned> tileRows{
+      *this, "tile-rows",
+      llvm::cl::desc("Binary microkernel rows per register tile (0: chosen "
+                     "for the target)"),
+      llvm::cl::init(0)};
+  PassOptions::Option<unsigned> tileVectors{
+      *this, "tile-vectors",
+      llvm::cl::desc("Binary microkernel vectors of output channels per "
+                     "register tile, a power of two (0: chosen for the "
+                     "target)"),
+      llvm::cl::init(0)};
+  PassOptions::Option<std::string> popcount{
+      *this, "popcount",
+      llvm::cl::desc("Binary microkernel popcount width: i64, i8 or auto "
+                     "(the host's)"),
+      llvm::cl::init("auto")};
+  PassOptions::Option<bool> threads{
+      *this, "threads",
+      llvm::cl::desc("Run the binary kernels' row blocks on OpenMP threads "
+                     "(link libomp; OMP_NUM_THREADS sets the count)"),
+      llvm::cl::init(false)};
+  PassOptions::Option<bool> portable{
+      *this, "portable",
+      llvm::cl::desc("Emit only target-independent vector code (no x86 "
+                     "intrinsics), so the output lowers for any target"),
       llvm::cl::init(false)};
   PassOptions::Option<bool> outParams{
       *this, "out-params",

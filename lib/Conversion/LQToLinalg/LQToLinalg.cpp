@@ -1,5 +1,4 @@
-//===- LQToLinalg.cpp - lower lq ops to linalg/arith/math
-//------------------===//
+//===- LQToLinalg.cpp - lower lq ops to linalg/arith/math -----------------===//
 //
 // Part of the lq project: Larq's quantizers as first-class MLIR.
 //
@@ -27,6 +26,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/AffineMap.h"
 #include "mlir/IR/PatternMatch.h"
@@ -81,13 +81,15 @@ static Value buildMap(OpBuilder &b, Location loc, ValueRange inputs,
   int64_t rank = type.getRank();
   MLIRContext *ctx = b.getContext();
   AffineMap identity = AffineMap::getMultiDimIdentityMap(rank, ctx);
-  AffineMap channel =
-      AffineMap::get(rank, 0, {getAffineDimExpr(rank - 1, ctx)}, ctx);
 
   SmallVector<Value> operands(inputs);
   llvm::append_range(operands, channelInputs);
   SmallVector<AffineMap> maps(inputs.size(), identity);
-  maps.append(channelInputs.size(), channel);
+  // Only built when needed: a rank-0 map has no last dimension to name.
+  if (!channelInputs.empty())
+    maps.append(
+        channelInputs.size(),
+        AffineMap::get(rank, 0, {getAffineDimExpr(rank - 1, ctx)}, ctx));
   maps.push_back(identity);
   SmallVector<utils::IteratorType> iterators(rank,
                                              utils::IteratorType::parallel);
@@ -158,8 +160,8 @@ static Value buildSumAbs(OpBuilder &b, Location loc, Value x) {
   return tensor::ExtractOp::create(b, loc, generic.getResult(0), ValueRange{});
 }
 
-/// D = max|tanh(x)| over all dimensions (starting from +0, NaN-propagating),
-/// as a scalar of the element type.
+/// D = tanh(max|x|) over all dimensions (the maximum starting from +0,
+/// NaN-propagating), as a scalar of the element type.
 static Value buildMaxAbsTanh(OpBuilder &b, Location loc, Value x) {
   auto type = cast<RankedTensorType>(x.getType());
   int64_t rank = type.getRank();
@@ -180,12 +182,15 @@ static Value buildMaxAbsTanh(OpBuilder &b, Location loc, Value x) {
       b, loc, TypeRange{init.getType()}, ValueRange{x}, ValueRange{init}, maps,
       iterators, [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
         QuantizerBuilder qb(nested, nestedLoc, elementType);
-        Value magnitude = qb.abs(qb.tanh(args[0]));
-        Value max =
-            arith::MaximumFOp::create(nested, nestedLoc, args[1], magnitude);
+        Value max = arith::MaximumFOp::create(nested, nestedLoc, args[1],
+                                              qb.abs(args[0]));
         linalg::YieldOp::create(nested, nestedLoc, max);
       });
-  return tensor::ExtractOp::create(b, loc, generic.getResult(0), ValueRange{});
+  // D = tanh(max|x|) (= max|tanh(x)|: tanh is odd and increasing), as the
+  // folder computes it; the reduction then only reads x.
+  Value maxAbs =
+      tensor::ExtractOp::create(b, loc, generic.getResult(0), ValueRange{});
+  return QuantizerBuilder(b, loc, elementType).tanh(maxAbs);
 }
 
 /// magnitude_aware_sign's per-channel scale, a 1-D tensor over the last
@@ -263,13 +268,19 @@ static Value buildTwnThreshold(OpBuilder &b, Location loc, Value x) {
 namespace {
 
 /// Lowers an op whose result element i depends only on its operands'
-/// elements i; `Derived::compute` gives the element.
+/// elements i; `Derived::compute` gives the element. An op that returns one
+/// of its operands unchanged (`Derived::forwarded`) becomes that operand, not
+/// a copying map.
 template <typename Derived, typename OpTy>
 struct ElementwiseLowering : OpRewritePattern<OpTy> {
   using OpRewritePattern<OpTy>::OpRewritePattern;
 
   LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
+    if (Value operand = Derived::forwarded(op)) {
+      rewriter.replaceOp(op, operand);
+      return success();
+    }
     Value result = buildElementwise(rewriter, op.getLoc(), op->getOperands(),
                                     [&](QuantizerBuilder &qb, ValueRange args) {
                                       return Derived::compute(op, qb, args);
@@ -277,6 +288,9 @@ struct ElementwiseLowering : OpRewritePattern<OpTy> {
     rewriter.replaceOp(op, result);
     return success();
   }
+
+  /// The operand the op returns as is, if it computes nothing.
+  static Value forwarded(OpTy) { return {}; }
 };
 
 #define LQ_ELEMENTWISE(Name, OpTy, Body)                                       \
@@ -287,29 +301,50 @@ struct ElementwiseLowering : OpRewritePattern<OpTy> {
     }                                                                          \
   };
 
+/// A clipped straight-through gradient: with `clip_value = none` it is `dy`.
+#define LQ_STE_GRADIENT(Name, OpTy)                                            \
+  struct Name : ElementwiseLowering<Name, OpTy> {                              \
+    using ElementwiseLowering::ElementwiseLowering;                            \
+    static Value forwarded(OpTy op) {                                          \
+      return getClipBound(op.getClipValue()) ? Value() : op.getDy();           \
+    }                                                                          \
+    static Value compute(OpTy op, QuantizerBuilder &qb, ValueRange args) {     \
+      return qb.ste(args[0], args[1], getClipBound(op.getClipValue()));        \
+    }                                                                          \
+  };
+
 LQ_ELEMENTWISE(LowerSteSign, SteSignOp, { return qb.sign(args[0]); })
 LQ_ELEMENTWISE(LowerApproxSign, ApproxSignOp, { return qb.sign(args[0]); })
 LQ_ELEMENTWISE(LowerSwishSign, SwishSignOp, { return qb.sign(args[0]); })
 LQ_ELEMENTWISE(LowerSteHeaviside, SteHeavisideOp,
                { return qb.heaviside(args[0]); })
-LQ_ELEMENTWISE(LowerNoOp, NoOpOp, { return args[0]; })
 
-LQ_ELEMENTWISE(LowerSteSignGrad, SteSignGradOp, {
-  return qb.ste(args[0], args[1], getClipBound(op.getClipValue()));
-})
-LQ_ELEMENTWISE(LowerSteHeavisideGrad, SteHeavisideGradOp, {
-  return qb.ste(args[0], args[1], getClipBound(op.getClipValue()));
-})
-LQ_ELEMENTWISE(LowerSteTernGrad, SteTernGradOp, {
-  return qb.ste(args[0], args[1], getClipBound(op.getClipValue()));
-})
+LQ_STE_GRADIENT(LowerSteSignGrad, SteSignGradOp)
+LQ_STE_GRADIENT(LowerSteHeavisideGrad, SteHeavisideGradOp)
+LQ_STE_GRADIENT(LowerSteTernGrad, SteTernGradOp)
 LQ_ELEMENTWISE(LowerApproxSignGrad, ApproxSignGradOp,
                { return qb.approxSignGrad(args[0], args[1]); })
 LQ_ELEMENTWISE(LowerSwishSignGrad, SwishSignGradOp, {
   return qb.swishSignGrad(args[0], args[1], op.getBeta().convertToDouble());
 })
-LQ_ELEMENTWISE(LowerNoOpGrad, NoOpGradOp, { return args[1]; })
 
+/// noop is the identity (`x`), its gradient `dy`.
+struct LowerNoOp : ElementwiseLowering<LowerNoOp, NoOpOp> {
+  using ElementwiseLowering::ElementwiseLowering;
+  static Value forwarded(NoOpOp op) { return op.getX(); }
+  static Value compute(NoOpOp, QuantizerBuilder &, ValueRange args) {
+    return args[0];
+  }
+};
+struct LowerNoOpGrad : ElementwiseLowering<LowerNoOpGrad, NoOpGradOp> {
+  using ElementwiseLowering::ElementwiseLowering;
+  static Value forwarded(NoOpGradOp op) { return op.getDy(); }
+  static Value compute(NoOpGradOp, QuantizerBuilder &, ValueRange args) {
+    return args[1];
+  }
+};
+
+#undef LQ_STE_GRADIENT
 #undef LQ_ELEMENTWISE
 
 //===----------------------------------------------------------------------===//
@@ -336,6 +371,106 @@ struct LowerSteTern : OpRewritePattern<SteTernOp> {
   }
 };
 
+/// DoReFa weights on f32 by thresholds. The output level j(x) =
+/// round(p(x) * n) is a non-decreasing step function of x (tanh, the
+/// division by 2D > 0, +0.5, *n and round-to-even are each monotone), so
+/// instead of tanh and two divisions per element, find once per call the
+/// smallest float t_i with j(t_i) >= i (i = 1..n) by bisection over the
+/// float ordering, evaluating exactly the per-element operations on scalars,
+/// and map each element with n compares and selects. With libm's tanhf
+/// (monotone on every f32) the result equals the per-element formula bit for
+/// bit; MLIR's polynomial tanh is monotone only to within an ulp, the
+/// tolerance it already has. A NaN element keeps its NaN (as the arithmetic
+/// propagates it), a NaN scale gives the scale's NaN.
+static Value buildDoReFaWeightsByThresholds(OpBuilder &b, Location loc, Value x,
+                                            Value scale, int64_t kBit) {
+  Type f32 = b.getF32Type();
+  Type i32 = b.getI32Type(), i64 = b.getI64Type();
+  int64_t n = (int64_t(1) << kBit) - 1;
+  QuantizerBuilder qb(b, loc, f32);
+  auto intConst = [&](Type type, int64_t v) {
+    return arith::ConstantOp::create(b, loc, b.getIntegerAttr(type, v));
+  };
+  // round(p(x) * n) for a scalar x: QuantizerBuilder::dorefaWeights up to
+  // the rounding.
+  auto levelIndex = [&](Value v) {
+    Value half = qb.constant(0.5);
+    Value twoD = qb.mul(qb.constant(2.0), scale);
+    Value scaled = qb.add(qb.div(qb.tanh(v), twoD), half);
+    Value isZero = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ,
+                                         scale, qb.constant(0.0));
+    Value p = qb.select(isZero, half, scaled);
+    return math::RoundEvenOp::create(b, loc, qb.mul(p, qb.constant(n)));
+  };
+  // A monotone integer key of the float ordering (i64, so differences of
+  // keys cannot overflow) and its inverse for non-NaN values: flip the
+  // magnitude bits of negative numbers.
+  auto fromKey = [&](Value key) {
+    Value bits = arith::TruncIOp::create(b, loc, i32, key);
+    Value sign = arith::ShRSIOp::create(b, loc, bits, intConst(i32, 31));
+    bits = arith::XOrIOp::create(
+        b, loc, bits,
+        arith::AndIOp::create(b, loc, sign, intConst(i32, 0x7FFFFFFF)));
+    return arith::BitcastOp::create(b, loc, f32, bits);
+  };
+  const int64_t minusInf = int64_t(int32_t(0xFF800000u)) ^ 0x7FFFFFFF;
+  const int64_t plusInf = 0x7F800000;
+  SmallVector<Value> thresholds, levels;
+  auto level = [&](int64_t j) {
+    return qb.sub(
+        qb.div(qb.mul(qb.constant(2.0), qb.constant(j)), qb.constant(n)),
+        qb.constant(1.0));
+  };
+  levels.push_back(level(0));
+  for (int64_t i = 1; i <= n; ++i) {
+    // The smallest key in (lo, hi] whose level index reaches i; hi = +inf
+    // reaches it whenever an element can (no element's level exceeds n).
+    Value target = qb.constant(i);
+    auto loop = scf::WhileOp::create(
+        b, loc, TypeRange{i64, i64},
+        ValueRange{intConst(i64, minusInf - 1), intConst(i64, plusInf)},
+        [&](OpBuilder &cb, Location cl, ValueRange args) {
+          Value gap = arith::SubIOp::create(cb, cl, args[1], args[0]);
+          Value more = arith::CmpIOp::create(
+              cb, cl, arith::CmpIPredicate::sgt, gap,
+              arith::ConstantOp::create(cb, cl, cb.getI64IntegerAttr(1)));
+          scf::ConditionOp::create(cb, cl, more, args);
+        },
+        [&](OpBuilder &wb, Location wl, ValueRange args) {
+          OpBuilder::InsertionGuard guard(b);
+          b.setInsertionPointToEnd(wb.getBlock());
+          Value half = arith::ShRSIOp::create(
+              b, wl, arith::SubIOp::create(b, wl, args[1], args[0]),
+              intConst(i64, 1));
+          Value mid = arith::AddIOp::create(b, wl, args[0], half);
+          Value reached =
+              arith::CmpFOp::create(b, wl, arith::CmpFPredicate::OGE,
+                                    levelIndex(fromKey(mid)), target);
+          Value lo = arith::SelectOp::create(b, wl, reached, args[0], mid);
+          Value hi = arith::SelectOp::create(b, wl, reached, mid, args[1]);
+          scf::YieldOp::create(b, wl, ValueRange{lo, hi});
+        });
+    thresholds.push_back(fromKey(loop.getResult(1)));
+    levels.push_back(level(i));
+  }
+  return buildMap(
+      b, loc, ValueRange{x}, {}, [&](QuantizerBuilder &eb, ValueRange args) {
+        Value v = args[0];
+        Value out = levels[0];
+        for (int64_t i = 1; i <= n; ++i) {
+          Value above = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGE,
+                                              v, thresholds[i - 1]);
+          out = eb.select(above, levels[i], out);
+        }
+        Value scaleIsNaN = arith::CmpFOp::create(
+            b, loc, arith::CmpFPredicate::UNO, scale, scale);
+        out = eb.select(scaleIsNaN, scale, out);
+        Value isNaN =
+            arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, v, v);
+        return eb.select(isNaN, v, out);
+      });
+}
+
 struct LowerDoReFa : OpRewritePattern<DoReFaOp> {
   using OpRewritePattern::OpRewritePattern;
 
@@ -354,10 +489,16 @@ struct LowerDoReFa : OpRewritePattern<DoReFaOp> {
                                 });
     } else {
       Value scale = buildMaxAbsTanh(rewriter, loc, op.getX());
-      result = buildElementwise(
-          rewriter, loc, op.getX(), [&](QuantizerBuilder &qb, ValueRange args) {
-            return qb.dorefaWeights(qb.tanh(args[0]), scale, kBit);
-          });
+      // Few levels on f32: compare against thresholds found once per call.
+      if (getElementTypeOrSelf(op.getType()).isF32() && kBit <= 3)
+        result = buildDoReFaWeightsByThresholds(rewriter, loc, op.getX(), scale,
+                                                kBit);
+      else
+        result = buildElementwise(rewriter, loc, op.getX(),
+                                  [&](QuantizerBuilder &qb, ValueRange args) {
+                                    return qb.dorefaWeights(qb.tanh(args[0]),
+                                                            scale, kBit);
+                                  });
     }
     rewriter.replaceOp(op, result);
     return success();
@@ -446,6 +587,9 @@ struct ConvertLQToLinalgPass
     MLIRContext *ctx = &getContext();
     ConversionTarget target(*ctx);
     target.addIllegalDialect<LQDialect>();
+    // A vector-level helper of the binary kernels, lowered after
+    // bufferization by lq-lower-lane-byte-sum.
+    target.addLegalOp<LaneByteSumOp>();
     target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
 
     RewritePatternSet patterns(ctx);
@@ -469,4 +613,6 @@ void mlir::lq::populateLQToLinalgConversionPatterns(
                LowerMagnitudeAware<MagnitudeAwareSignOp>,
                LowerMagnitudeAware<MagnitudeAwareSignGradOp>>(
       patterns.getContext());
+  populateBinaryOpsToLinalgPatterns(patterns);
+  populateTrainingOpsToLinalgPatterns(patterns);
 }

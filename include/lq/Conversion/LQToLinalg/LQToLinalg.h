@@ -21,6 +21,15 @@ namespace lq {
 /// or arith/math (scalars and vectors).
 void populateLQToLinalgConversionPatterns(RewritePatternSet &patterns);
 
+/// Patterns giving the straightforward (reference) lowering of the
+/// bit-packed ops (bitpack, bitunpack, bconv2d, bmatmul, bmaxpool2d) to
+/// linalg with xor + math.ctpop; part of the set above.
+void populateBinaryOpsToLinalgPatterns(RewritePatternSet &patterns);
+
+/// Patterns lowering the training ops (bop_update, flip_ratio) to linalg
+/// (tensors) or arith/math (scalars and vectors); part of the set above.
+void populateTrainingOpsToLinalgPatterns(RewritePatternSet &patterns);
+
 } // namespace lq
 } // namespace mlir
 

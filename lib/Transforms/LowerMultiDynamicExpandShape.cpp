@@ -1,0 +1,89 @@
+//===- LowerMultiDynamicExpandShape.cpp - expand_shape crash workaround ---===//
+//
+// Part of the lq project: Larq's quantizers as first-class MLIR.
+//
+//===----------------------------------------------------------------------===//
+
+#include "lq/Transforms/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace mlir::lq {
+#define GEN_PASS_DEF_LQLOWERMULTIDYNAMICEXPANDSHAPEPASS
+#include "lq/Transforms/Passes.h.inc"
+} // namespace mlir::lq
+
+using namespace mlir;
+
+namespace {
+/// memref.expand_shape with > 1 dynamic size in a group -> reinterpret_cast.
+struct LowerMultiDynamicExpandShape : OpRewritePattern<memref::ExpandShapeOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(memref::ExpandShapeOp op,
+                                PatternRewriter &rewriter) const override {
+    MemRefType resultType = op.getResultType();
+    bool affected = llvm::any_of(op.getReassociationIndices(),
+                                 [&](const ReassociationIndices &group) {
+                                   return llvm::count_if(group, [&](int64_t d) {
+                                            return resultType.isDynamicDim(d);
+                                          }) > 1;
+                                 });
+    if (!affected)
+      return rewriter.notifyMatchFailure(op, "upstream handles it");
+
+    Location loc = op.getLoc();
+    auto metadata =
+        memref::ExtractStridedMetadataOp::create(rewriter, loc, op.getSrc());
+    // Static layout facts of the source (an identity layout has offset 0
+    // and unit innermost stride) must stay static for the result type.
+    SmallVector<int64_t> sourceStrides;
+    int64_t sourceOffset;
+    if (failed(
+            op.getSrcType().getStridesAndOffset(sourceStrides, sourceOffset)))
+      return rewriter.notifyMatchFailure(op, "source is not strided");
+    auto staticOr = [&](int64_t value, Value dynamic) -> OpFoldResult {
+      if (ShapedType::isDynamic(value))
+        return dynamic;
+      return rewriter.getIndexAttr(value);
+    };
+    SmallVector<OpFoldResult> sizes = op.getMixedOutputShape();
+    SmallVector<OpFoldResult> strides(resultType.getRank());
+    for (auto [source, group] : llvm::enumerate(op.getReassociationIndices())) {
+      // Innermost dim of the group keeps the source stride; each outer one
+      // multiplies by the size of the dim inside it.
+      OpFoldResult stride =
+          staticOr(sourceStrides[source], metadata.getStrides()[source]);
+      for (int64_t i = group.size() - 1; i >= 0; --i) {
+        strides[group[i]] = stride;
+        if (i > 0)
+          stride = arith::MulIOp::create(
+                       rewriter, loc,
+                       getValueOrCreateConstantIndexOp(rewriter, loc, stride),
+                       getValueOrCreateConstantIndexOp(rewriter, loc,
+                                                       sizes[group[i]]))
+                       .getResult();
+      }
+    }
+    rewriter.replaceOpWithNewOp<memref::ReinterpretCastOp>(
+        op, resultType, metadata.getBaseBuffer(),
+        staticOr(sourceOffset, metadata.getOffset()), sizes, strides);
+    return success();
+  }
+};
+
+struct LQLowerMultiDynamicExpandShapePass
+    : lq::impl::LQLowerMultiDynamicExpandShapePassBase<
+          LQLowerMultiDynamicExpandShapePass> {
+  void runOnOperation() override {
+    RewritePatternSet patterns(&getContext());
+    patterns.add<LowerMultiDynamicExpandShape>(&getContext());
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      signalPassFailure();
+  }
+};
+} // namespace
