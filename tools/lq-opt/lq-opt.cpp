@@ -1,5 +1,4 @@
-//===- lq-opt.cpp - the lq optimizer driver
-//--------------------------------===//
+//===- lq-opt.cpp - the lq optimizer driver -------------------------------===//
 //
 // Part of the lq project: Larq's quantizers as first-class MLIR.
 //
