@@ -379,6 +379,61 @@ func.func @generic_conv_bn_relu6(%a: tensor<1x4x4x1xi64>, %w: tensor<4x3x3x1xi64
 
 // -----
 
+// Test: batch norm + ReLU6 fused into one generic (what elementwise fusion
+// makes of them): the chain of steps in the body folds like separate ops.
+// CHECK-LABEL: func.func @generic_fused_bn_relu6(
+// CHECK-DAG:     %[[M:.*]] = arith.constant dense<[1.000000e+00, 2.000000e+00, 3.000000e+00, 4.000000e+00]> : tensor<4xf32>
+// CHECK-DAG:     %[[B:.*]] = arith.constant dense<[-5.000000e-01, -0.000000e+00, 5.000000e-01, -1.000000e+00]> : tensor<4xf32>
+// CHECK:         %[[Y:.*]] = lq.bconv2d %{{.*}}, %{{.*}} multiplier(%[[M]] : tensor<4xf32>) bias(%[[B]] : tensor<4xf32>) {channels_in = 32 : i64, output_max = 6.000000e+00 : f64, output_min = 0.000000e+00 : f64, padding = array<i64: 1, 1, 1, 1>} : tensor<1x4x4x1xi64>, tensor<4x3x3x1xi64> -> tensor<1x4x4x4xf32>
+// CHECK-NEXT:    return %[[Y]]
+#id = affine_map<(n, h, w, c) -> (n, h, w, c)>
+#ch = affine_map<(n, h, w, c) -> (c)>
+func.func @generic_fused_bn_relu6(%a: tensor<1x4x4x1xi64>, %w: tensor<4x3x3x1xi64>) -> tensor<1x4x4x4xf32> {
+  %y = lq.bconv2d %a, %w {channels_in = 32, padding = array<i64: 1, 1, 1, 1>} : tensor<1x4x4x1xi64>, tensor<4x3x3x1xi64> -> tensor<1x4x4x4xf32>
+  %m = arith.constant dense<[1.0, 2.0, 3.0, 4.0]> : tensor<4xf32>
+  %b = arith.constant dense<[0.5, 0.0, -0.5, 1.0]> : tensor<4xf32>
+  %e = tensor.empty() : tensor<1x4x4x4xf32>
+  %0 = linalg.generic {indexing_maps = [#ch, #id, #ch, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%m, %y, %b : tensor<4xf32>, tensor<1x4x4x4xf32>, tensor<4xf32>) outs(%e : tensor<1x4x4x4xf32>) {
+  ^bb0(%c: f32, %in: f32, %d: f32, %o: f32):
+    %zero = arith.constant 0.0 : f32
+    %six = arith.constant 6.0 : f32
+    %v = arith.mulf %c, %in : f32
+    %u = arith.subf %v, %d : f32
+    %r = arith.maximumf %u, %zero : f32
+    %t = arith.minimumf %six, %r : f32
+    linalg.yield %t : f32
+  } -> tensor<1x4x4x4xf32>
+  return %0 : tensor<1x4x4x4xf32>
+}
+
+// -----
+
+// Test: a fused body with two multiplies cannot move into the epilogue (it
+// has one multiplier; folding m * m would round differently): it stays, and
+// the pattern leaves no half-built constant behind (test-convergence).
+// CHECK-LABEL: func.func @generic_fused_two_multiplies(
+// CHECK:         %[[Y:.*]] = lq.bmatmul %{{.*}}, %{{.*}} {k = 100 : i64} : tensor<4x2xi64>, tensor<3x2xi64> -> tensor<4x3xf32>
+// CHECK:         linalg.generic
+// CHECK-SAME:      ins(%[[Y]], %{{.*}} : tensor<4x3xf32>, tensor<3xf32>)
+#id = affine_map<(m, n) -> (m, n)>
+#ch = affine_map<(m, n) -> (n)>
+func.func @generic_fused_two_multiplies(%a: tensor<4x2xi64>, %w: tensor<3x2xi64>) -> tensor<4x3xf32> {
+  %y = lq.bmatmul %a, %w {k = 100} : tensor<4x2xi64>, tensor<3x2xi64> -> tensor<4x3xf32>
+  %m = arith.constant dense<[0.5, -2.0, 3.0]> : tensor<3xf32>
+  %e = tensor.empty() : tensor<4x3xf32>
+  %r = linalg.generic {indexing_maps = [#id, #ch, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%y, %m : tensor<4x3xf32>, tensor<3xf32>) outs(%e : tensor<4x3xf32>) {
+  ^bb0(%in: f32, %c: f32, %o: f32):
+    %v = arith.mulf %in, %c : f32
+    %u = arith.mulf %v, %c : f32
+    linalg.yield %u : f32
+  } -> tensor<4x3xf32>
+  return %r : tensor<4x3xf32>
+}
+
+// -----
+
 // Test: a clamp before the batch norm: it moves to the dot clamp, the
 // multiply and add follow it (clamp(dot) * m + b, the float ops' order).
 // CHECK-LABEL: func.func @generic_clamp_then_bn(
@@ -823,7 +878,7 @@ func.func @raw_i32(%a: tensor<4x2xi64>, %w: tensor<3x2xi64>) -> tensor<4x3xi32> 
 // -----
 
 // Test: a generic that is not elementwise (a reduction over the rows) or
-// whose body computes two ops stays.
+// whose body uses the product twice (y * m + y is no chain of steps) stays.
 // CHECK-LABEL: func.func @not_elementwise(
 // CHECK:         %[[Y:.*]] = lq.bmatmul %{{.*}}, %{{.*}} {k = 100 : i64} : tensor<4x2xi64>, tensor<3x2xi64> -> tensor<4x3xf32>
 // CHECK:         linalg.generic
@@ -851,7 +906,7 @@ func.func @not_elementwise(%a: tensor<4x2xi64>, %w: tensor<3x2xi64>) -> (tensor<
       ins(%z, %m : tensor<4x3xf32>, tensor<3xf32>) outs(%e2 : tensor<4x3xf32>) {
   ^bb0(%in: f32, %c: f32, %o: f32):
     %v = arith.mulf %in, %c : f32
-    %u = arith.addf %v, %c : f32
+    %u = arith.addf %v, %in : f32
     linalg.yield %u : f32
   } -> tensor<4x3xf32>
   return %sum, %bn : tensor<3xf32>, tensor<4x3xf32>

@@ -130,31 +130,18 @@ stepOfArith(Operation *op, Value product,
   return step;
 }
 
-/// A linalg.generic computing one arith op of the product (identity map) and
-/// a constant (an input with a channel, identity or scalar map, or a scalar
-/// constant in or above the body).
-static std::optional<ElementwiseStep>
-stepOfGeneric(linalg::GenericOp generic, Value product, int64_t channels) {
+/// A linalg.generic whose body is a chain of arith steps on the product
+/// (identity map), each with a constant (an input with a channel, identity or
+/// scalar map, or a scalar constant in or above the body): e.g. a batch norm
+/// and ReLU that elementwise fusion merged into one generic. Empty when the
+/// body is anything else.
+static SmallVector<ElementwiseStep>
+stepsOfGeneric(linalg::GenericOp generic, Value product, int64_t channels) {
   if (generic.getNumDpsInits() != 1 || generic.getNumResults() != 1 ||
       generic.getNumParallelLoops() != generic.getNumLoops() ||
       !generic.getIndexingMapsArray().back().isIdentity())
-    return std::nullopt;
+    return {};
   Block &body = generic.getRegion().front();
-  // The body: optional constants, one arith op, the yield of its result.
-  Operation *compute = nullptr;
-  for (Operation &op : body.without_terminator()) {
-    if (isa<arith::ConstantOp>(op))
-      continue;
-    if (compute)
-      return std::nullopt;
-    compute = &op;
-  }
-  auto yield = cast<linalg::YieldOp>(body.getTerminator());
-  if (!compute || compute->getNumResults() != 1 ||
-      yield.getNumOperands() != 1 ||
-      yield.getOperand(0) != compute->getResult(0))
-    return std::nullopt;
-
   Value productArg;
   MLIRContext *ctx = generic.getContext();
   int64_t rank = generic.getNumLoops();
@@ -166,7 +153,7 @@ stepOfGeneric(linalg::GenericOp generic, Value product, int64_t channels) {
     Value arg = body.getArgument(input->getOperandNumber());
     if (input->get() == product && map.isIdentity()) {
       if (productArg)
-        return std::nullopt;
+        return {};
       productArg = arg;
       continue;
     }
@@ -174,30 +161,48 @@ stepOfGeneric(linalg::GenericOp generic, Value product, int64_t channels) {
     if (map.isIdentity() || map == channelMap || map.getNumResults() == 0)
       values = perChannelConstant(input->get(), channels);
     if (!values)
-      return std::nullopt;
+      return {};
     constantArgs[arg] = *values;
   }
   if (!productArg)
-    return std::nullopt;
-  return stepOfArith(compute, productArg,
-                     [&](Value v) -> std::optional<SmallVector<APFloat>> {
-                       auto it = constantArgs.find(v);
-                       if (it != constantArgs.end())
-                         return it->second;
-                       return perChannelConstant(v, channels);
-                     });
+    return {};
+  auto constant = [&](Value v) -> std::optional<SmallVector<APFloat>> {
+    auto it = constantArgs.find(v);
+    if (it != constantArgs.end())
+      return it->second;
+    return perChannelConstant(v, channels);
+  };
+
+  // The body: constants, then ops each applying one step to the running
+  // value (which nothing else may use), then the yield of the last one.
+  SmallVector<ElementwiseStep> steps;
+  Value running = productArg;
+  for (Operation &op : body.without_terminator()) {
+    if (isa<arith::ConstantOp>(op))
+      continue;
+    if (!running.hasOneUse())
+      return {};
+    std::optional<ElementwiseStep> step = stepOfArith(&op, running, constant);
+    if (!step)
+      return {};
+    steps.push_back(std::move(*step));
+    running = op.getResult(0);
+  }
+  auto yield = cast<linalg::YieldOp>(body.getTerminator());
+  if (steps.empty() || yield.getNumOperands() != 1 ||
+      yield.getOperand(0) != running)
+    return {};
+  return steps;
 }
 
-/// The elementwise steps `user` applies to `product` (a clamp is two).
+/// The elementwise steps `user` applies to `product` (a clamp is two, a
+/// fused generic any number).
 static SmallVector<ElementwiseStep> stepsOf(Operation *user, Value product,
                                             int64_t channels) {
   using Kind = ElementwiseStep::Kind;
   auto constant = [&](Value v) { return perChannelConstant(v, channels); };
-  if (auto generic = dyn_cast<linalg::GenericOp>(user)) {
-    if (auto step = stepOfGeneric(generic, product, channels))
-      return {*step};
-    return {};
-  }
+  if (auto generic = dyn_cast<linalg::GenericOp>(user))
+    return stepsOfGeneric(generic, product, channels);
   // Named linalg elementwise ops: same-shaped operands.
   if (isa<linalg::MulOp, linalg::AddOp, linalg::SubOp, linalg::MaxOp,
           linalg::MinOp>(user)) {
@@ -299,10 +304,16 @@ static SmallVector<ElementwiseStep> stepsOf(Operation *user, Value product,
 //===----------------------------------------------------------------------===//
 
 namespace {
-/// The fused epilogue of a binary product, as values and attributes.
+/// The fused epilogue of a binary product, as values and attributes, plus
+/// the multiplier/bias constants absorbed steps add (created only once every
+/// step is absorbed: a pattern that fails must not have changed the IR).
 struct Epilogue {
   Value multiplier, bias;
   FloatAttr dotMin, dotMax, outputMin, outputMax;
+  std::optional<SmallVector<APFloat>> newMultiplier, newBias;
+
+  bool hasMultiplier() const { return multiplier || newMultiplier; }
+  bool hasBias() const { return bias || newBias; }
 };
 } // namespace
 
@@ -356,15 +367,9 @@ static std::optional<APFloat> uniformValue(const ElementwiseStep &step) {
 
 /// Absorb `step` into `epilogue` (float output of element type `type`, which
 /// the step's constants must be in). Returns false when that is not exact.
-static bool absorb(OpBuilder &builder, Location loc, Epilogue &epilogue,
-                   const ElementwiseStep &step, FloatType type) {
+static bool absorb(Epilogue &epilogue, const ElementwiseStep &step,
+                   FloatType type) {
   using Kind = ElementwiseStep::Kind;
-  auto constantTensor = [&](ArrayRef<APFloat> values) -> Value {
-    auto tensorType =
-        RankedTensorType::get({static_cast<int64_t>(values.size())}, type);
-    return arith::ConstantOp::create(
-        builder, loc, DenseElementsAttr::get(tensorType, values));
-  };
   // The constants must already be of the result type (no hidden rounding).
   for (const APFloat &v : step.values)
     if (&v.getSemantics() != &type.getFloatSemantics())
@@ -376,11 +381,18 @@ static bool absorb(OpBuilder &builder, Location loc, Epilogue &epilogue,
       return false;
     // maxnum/minnum only agree with a NaN-propagating clamp if y cannot be
     // NaN: a finite affine step of an integer never is.
+    auto allFinite = [](const std::optional<SmallVector<APFloat>> &values) {
+      return !values || llvm::all_of(*values, [](const APFloat &v) {
+        return v.isFinite();
+      });
+    };
     if (!step.propagatesNaN && (!isFiniteConstant(epilogue.multiplier) ||
-                                !isFiniteConstant(epilogue.bias)))
+                                !isFiniteConstant(epilogue.bias) ||
+                                !allFinite(epilogue.newMultiplier) ||
+                                !allFinite(epilogue.newBias)))
       return false;
     FloatAttr lo = epilogue.outputMin, hi = epilogue.outputMax;
-    auto attr = FloatAttr::get(Float64Type::get(builder.getContext()),
+    auto attr = FloatAttr::get(Float64Type::get(type.getContext()),
                                bound->convertToDouble());
     // An f64 attribute holds any f16/bf16/f32 bound exactly. Bounds are
     // ordered as maximumf/minimumf order them: -0.0 < +0.0.
@@ -404,7 +416,7 @@ static bool absorb(OpBuilder &builder, Location loc, Epilogue &epilogue,
   // An affine step: an output clamp that precedes it must stay before it;
   // with no affine step yet, y is the dot itself and the clamp moves to it.
   if (epilogue.outputMin || epilogue.outputMax) {
-    if (epilogue.multiplier || epilogue.bias || epilogue.dotMin ||
+    if (epilogue.hasMultiplier() || epilogue.hasBias() || epilogue.dotMin ||
         epilogue.dotMax)
       return false;
     epilogue.dotMin = epilogue.outputMin;
@@ -412,15 +424,31 @@ static bool absorb(OpBuilder &builder, Location loc, Epilogue &epilogue,
     epilogue.outputMin = epilogue.outputMax = nullptr;
   }
   if (step.kind == Kind::Mul) {
-    if (epilogue.multiplier || epilogue.bias)
+    if (epilogue.hasMultiplier() || epilogue.hasBias())
       return false;
-    epilogue.multiplier = constantTensor(step.values);
+    epilogue.newMultiplier = step.values;
     return true;
   }
-  if (epilogue.bias)
+  if (epilogue.hasBias())
     return false;
-  epilogue.bias = constantTensor(step.values);
+  epilogue.newBias = step.values;
   return true;
+}
+
+/// Creates the constants of the multiplier/bias that absorbed steps added.
+static void materialize(OpBuilder &builder, Location loc, Epilogue &epilogue,
+                        FloatType type) {
+  auto constantTensor = [&](ArrayRef<APFloat> values) -> Value {
+    auto tensorType =
+        RankedTensorType::get({static_cast<int64_t>(values.size())}, type);
+    return arith::ConstantOp::create(
+        builder, loc, DenseElementsAttr::get(tensorType, values));
+  };
+  if (epilogue.newMultiplier)
+    epilogue.multiplier = constantTensor(*epilogue.newMultiplier);
+  if (epilogue.newBias)
+    epilogue.bias = constantTensor(*epilogue.newBias);
+  epilogue.newMultiplier = epilogue.newBias = std::nullopt;
 }
 
 namespace {
@@ -448,10 +476,11 @@ struct AbsorbEpilogueStep : OpRewritePattern<OpTy> {
     if (steps.empty())
       return rewriter.notifyMatchFailure(op, "user is no elementwise step");
     Epilogue epilogue = getEpilogue(op);
-    rewriter.setInsertionPoint(op);
     for (const ElementwiseStep &step : steps)
-      if (!absorb(rewriter, op.getLoc(), epilogue, step, elementType))
+      if (!absorb(epilogue, step, elementType))
         return rewriter.notifyMatchFailure(op, "step cannot be absorbed");
+    rewriter.setInsertionPoint(op);
+    materialize(rewriter, op.getLoc(), epilogue, elementType);
     OpTy fused = rebuild(rewriter, op, type, epilogue);
     rewriter.replaceOp(user, fused.getOutput());
     rewriter.eraseOp(op);
