@@ -14,7 +14,7 @@ LLVM_PREFIX=/usr/lib/llvm-22
 
 # Packages the build, the tests and the benchmarks need.
 LQ_PACKAGES=(llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools clang-22
-             lld-22 cmake ninja-build libopenblas-dev python3)
+             lld-22 libomp-22-dev cmake ninja-build libopenblas-dev python3)
 
 lq_log() { printf '\033[1m[lq]\033[0m %s\n' "$*" >&2; }
 
