@@ -116,6 +116,9 @@ void mlir::lq::buildLQToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createUBToLLVMConversionPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
   pm.addPass(createCanonicalizerPass());
+  // The conversions above are partial: fail, naming the op, rather than
+  // print half-lowered IR as a success.
+  pm.addPass(createLQCheckLLVMLoweringPass());
 }
 
 void mlir::lq::registerLQPipelines() {

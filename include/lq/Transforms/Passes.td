@@ -55,6 +55,26 @@ def LQCInterfacePass : Pass<"lq-c-interface", "::mlir::ModuleOp"> {
   }];
 }
 
+def LQCheckLLVMLoweringPass
+    : Pass<"lq-check-llvm-lowering", "::mlir::ModuleOp"> {
+  let summary = "Fail unless every op was lowered to the LLVM dialect";
+  let description = [{
+    The last pass of `lq-to-llvm`. The conversions before it are partial:
+    an op none of them handles (say a `complex` or `sparse_tensor` op) stays
+    in the module next to LLVM dialect ops, and without this check the
+    pipeline would report success and print IR that `mlir-translate` then
+    rejects. This pass reports every op kind that is not in the `llvm` (or,
+    with OpenMP threads, `omp`) dialect, at its first occurrence, and fails.
+
+    Example: `lq-opt --lq-to-llvm` on a function using `complex.create`:
+
+    ```
+    error: 'complex.create' was not lowered to the LLVM dialect (no pass of
+    lq-to-llvm converts it here)
+    ```
+  }];
+}
+
 def LQLowerLaneByteSumPass : Pass<"lq-lower-lane-byte-sum"> {
   let summary = "Lower lq.lane_byte_sum to psadbw or portable vector ops";
   let description = [{

@@ -1,9 +1,9 @@
 // Regression test for lq-to-llvm (not lq-differentiate): a linalg op reading
-// an i1 tensor from memory. lq-vectorize-linalg turns the read into a
+// an i1 tensor from memory. Vectorized, the read would be a
 // vector.transfer_read of vector<3xi1>, which LLVM loads bit-packed from a
-// buffer that holds one byte per i1, so the select takes the wrong lanes
-// (it prints [1, 20, 30]). Remove the XFAIL once that is fixed.
-// XFAIL: *
+// buffer that holds one byte per i1, so the select took the wrong lanes (it
+// printed [1, 20, 30]). lq-vectorize-linalg now leaves ops with i1 operands
+// scalar.
 // RUN: lq-opt %s -lq-to-llvm | %lq_finish_llvm | %lq_run_main | FileCheck %s
 
 // CHECK: [1,  20,  3]

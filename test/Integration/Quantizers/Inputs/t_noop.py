@@ -30,7 +30,7 @@ for ty in ('f32', 'f64'):
                   expected=[M.dorefa_act_grad(ty, x, d) for x, d in zip(xs, dys)], pre=('ste_sign_grad', 'clip_value = none'))
 open(OUT + '/noop.mlir', 'w').write(f.render())
 
-# ------------------------------------------------------- identity (XFAIL)
+# ------------------------------------------------------- identity
 HEADER = ('''// Tensor kernels that return one of their arguments unchanged: lq.noop,
 // lq.noop_grad and the STE gradients with clip_value = none lower to the
 // argument itself, so the function returns its argument (a
