@@ -36,16 +36,18 @@ struct LowerMultiDynamicExpandShape : OpRewritePattern<memref::ExpandShapeOp> {
     if (!affected)
       return rewriter.notifyMatchFailure(op, "upstream handles it");
 
+    // Static layout facts of the source (an identity layout has offset 0
+    // and unit innermost stride) and of the result (a static stride, e.g.
+    // 64 in ?x?x64) must stay static, or reinterpret_cast rejects the type.
+    SmallVector<int64_t> sourceStrides, resultStrides;
+    int64_t sourceOffset, resultOffset;
+    if (failed(op.getSrcType().getStridesAndOffset(sourceStrides,
+                                                   sourceOffset)) ||
+        failed(resultType.getStridesAndOffset(resultStrides, resultOffset)))
+      return rewriter.notifyMatchFailure(op, "source or result not strided");
     Location loc = op.getLoc();
     auto metadata =
         memref::ExtractStridedMetadataOp::create(rewriter, loc, op.getSrc());
-    // Static layout facts of the source (an identity layout has offset 0
-    // and unit innermost stride) must stay static for the result type.
-    SmallVector<int64_t> sourceStrides;
-    int64_t sourceOffset;
-    if (failed(
-            op.getSrcType().getStridesAndOffset(sourceStrides, sourceOffset)))
-      return rewriter.notifyMatchFailure(op, "source is not strided");
     auto staticOr = [&](int64_t value, Value dynamic) -> OpFoldResult {
       if (ShapedType::isDynamic(value))
         return dynamic;
@@ -59,6 +61,8 @@ struct LowerMultiDynamicExpandShape : OpRewritePattern<memref::ExpandShapeOp> {
       OpFoldResult stride =
           staticOr(sourceStrides[source], metadata.getStrides()[source]);
       for (int64_t i = group.size() - 1; i >= 0; --i) {
+        if (!ShapedType::isDynamic(resultStrides[group[i]]))
+          stride = rewriter.getIndexAttr(resultStrides[group[i]]);
         strides[group[i]] = stride;
         if (i > 0)
           stride = arith::MulIOp::create(
