@@ -1184,11 +1184,17 @@ struct LowerBitpack : OpRewritePattern<BitpackOp> {
         packed = tensor::CollapseShapeOp::create(
             rewriter, loc, packed, SmallVector<ReassociationIndices>{{0, 1}});
       } else {
+        // Expand to the shape of the input (the result type may be more or
+        // less static than it); the cast below gives the result type.
         SmallVector<OpFoldResult> shape =
             tensor::getMixedSizes(rewriter, loc, op.getInput());
         shape.back() = rewriter.getIndexAttr(groups * groupWords);
-        packed = tensor::ExpandShapeOp::create(rewriter, loc, resultType,
-                                               packed, reassociation, shape);
+        SmallVector<int64_t> staticShape(op.getInput().getType().getShape());
+        staticShape.back() = groups * groupWords;
+        packed = tensor::ExpandShapeOp::create(
+            rewriter, loc,
+            RankedTensorType::get(staticShape, resultType.getElementType()),
+            packed, reassociation, shape);
       }
     }
     rewriter.replaceOpWithNewOp<tensor::CastOp>(op, resultType, packed);

@@ -76,10 +76,19 @@ static Value padSpatial(OpBuilder &b, Location loc, Value input,
 }
 
 /// Expand the last dim of `value` from `groups * inner` into [groups, inner].
+/// A dynamic last dim is cast to `groups * inner` first (the verifiers made
+/// sure that is its size).
 static Value splitLast(OpBuilder &b, Location loc, Value value, int64_t groups,
                        int64_t inner) {
   auto type = cast<RankedTensorType>(value.getType());
   int64_t rank = type.getRank();
+  if (type.isDynamicDim(rank - 1)) {
+    SmallVector<int64_t> staticLast(type.getShape());
+    staticLast.back() = groups * inner;
+    type = RankedTensorType::get(staticLast, type.getElementType(),
+                                 type.getEncoding());
+    value = tensor::CastOp::create(b, loc, type, value);
+  }
   SmallVector<int64_t> shape(type.getShape().drop_back());
   shape.append({groups, inner});
   SmallVector<ReassociationIndices> reassociation;

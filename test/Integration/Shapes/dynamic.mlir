@@ -2,6 +2,10 @@
 // RUN:   mlir-runner -e main -entry-point-result=void \
 // RUN:     -shared-libs=%mlir_runner_utils,%mlir_c_runner_utils | \
 // RUN:   FileCheck %s
+// RUN: lq-opt %s --lq-to-llvm=binary-kernels=reference | \
+// RUN:   mlir-runner -e main -entry-point-result=void \
+// RUN:     -shared-libs=%mlir_runner_utils,%mlir_c_runner_utils | \
+// RUN:   FileCheck %s
 
 // lq-to-llvm on several dynamic sizes followed by a static one (?x?x3,
 // 1x?x?x2): the flattened buffers are re-expanded with a static innermost
@@ -9,6 +13,7 @@
 // made it dynamic and reinterpret_cast rejected the type, so these functions
 // did not compile). Each dynamic function runs next to its static twin on the
 // same data: the printed rows must agree, and match the hand-computed values.
+// Then bitpack / bitunpack whose word dimension is dynamic on one side only.
 
 func.func @sign_dynamic(%x: tensor<?x?x3xf32>) -> tensor<?x?x3xf32> {
   %y = lq.ste_sign %x : tensor<?x?x3xf32>
@@ -33,7 +38,20 @@ func.func @conv_static(%a: tensor<1x2x2x1xi64>, %w: tensor<2x3x3x1xi64>) -> tens
   return %y : tensor<1x2x2x2xi32>
 }
 
+// Result types less static than the operand's (both verify): the lowering
+// must expand to the operand's shape, then cast.
+func.func @pack_less_static(%x: tensor<2x2x3xf32>) -> tensor<2x2x?xi64> {
+  %p = lq.bitpack %x : tensor<2x2x3xf32> -> tensor<2x2x?xi64>
+  return %p : tensor<2x2x?xi64>
+}
+
+func.func @unpack_dynamic_words(%p: tensor<2x?xi64>) -> tensor<2x3xf32> {
+  %y = lq.bitunpack %p : tensor<2x?xi64> -> tensor<2x3xf32>
+  return %y : tensor<2x3xf32>
+}
+
 func.func private @printMemrefF32(tensor<*xf32>)
+func.func private @printMemrefI64(tensor<*xi64>)
 func.func private @printMemrefI32(tensor<*xi32>)
 
 func.func @main() {
@@ -86,5 +104,24 @@ func.func @main() {
   // CHECK-NEXT: [400,   -400]]]]
   call @printMemrefI32(%cdu) : (tensor<*xi32>) -> ()
   call @printMemrefI32(%csu) : (tensor<*xi32>) -> ()
+
+  // Bits of %x per row of 3 (1 <=> x < 0; -0.0 and NaN are 0):
+  // [-0, 1, -2] -> 4, [NaN, -tiny, 3] -> 2, [-4, 0, 5] -> 1, [-6, 7, -0.5] -> 5.
+  %p = call @pack_less_static(%x) : (tensor<2x2x3xf32>) -> tensor<2x2x?xi64>
+  %pu = tensor.cast %p : tensor<2x2x?xi64> to tensor<*xi64>
+  // CHECK: rank = 3 offset = 0 sizes = [2, 2, 1]
+  // CHECK-NEXT: {{\[}}{{\[}}[4],
+  // CHECK-NEXT: [2]],
+  // CHECK-NEXT: {{\[}}[1],
+  // CHECK-NEXT: [5]]]
+  call @printMemrefI64(%pu) : (tensor<*xi64>) -> ()
+  %words = arith.constant dense<[[4], [5]]> : tensor<2x1xi64>
+  %wd = tensor.cast %words : tensor<2x1xi64> to tensor<2x?xi64>
+  %u = call @unpack_dynamic_words(%wd) : (tensor<2x?xi64>) -> tensor<2x3xf32>
+  %uu = tensor.cast %u : tensor<2x3xf32> to tensor<*xf32>
+  // CHECK: rank = 2 offset = 0 sizes = [2, 3]
+  // CHECK-NEXT: {{\[}}[1,   1,   -1],
+  // CHECK-NEXT: [-1,   1,   -1]]
+  call @printMemrefF32(%uu) : (tensor<*xf32>) -> ()
   return
 }
