@@ -50,3 +50,22 @@ func.func @tosa_matmul_unranked(%a: tensor<*xf32>, %b: tensor<1x16x8xf32>) -> te
   %y = tosa.matmul %a, %s, %zp, %zp : (tensor<*xf32>, tensor<1x16x8xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<*xf32>
   return %y : tensor<*xf32>
 }
+
+// -----
+
+// Test: constant +-1 weights with 10^10 elements (a splat). Checking them
+// walked every element, and packing them would expand each into an APFloat:
+// the pass now looks at a splat's one value and refuses to pack more than
+// 2^24 weights at compile time, with a remark.
+// CHECK-LABEL: func.func @huge_constant_weights
+// CHECK:         linalg.matmul
+func.func @huge_constant_weights(%x: tensor<4x100000xf32>) -> tensor<4x100000xf32> {
+  %s = lq.ste_sign %x : tensor<4x100000xf32>
+  %w = arith.constant dense<1.0> : tensor<100000x100000xf32>
+  %z = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<4x100000xf32>
+  %i = linalg.fill ins(%z : f32) outs(%e : tensor<4x100000xf32>) -> tensor<4x100000xf32>
+  // expected-remark @+1 {{not binarized: the constant weights have more than 2^24 elements, too many to pack at compile time}}
+  %r = linalg.matmul ins(%s, %w : tensor<4x100000xf32>, tensor<100000x100000xf32>) outs(%i : tensor<4x100000xf32>) -> tensor<4x100000xf32>
+  return %r : tensor<4x100000xf32>
+}

@@ -2,7 +2,7 @@
 
 // Regression tests (issue 8, fuzzing and review): canonicalization patterns
 // of the binary ops on IR their verifiers accept but the patterns used to
-// mishandle. Each must leave the IR valid (and here, untouched).
+// mishandle. Each must leave the IR valid (most stay untouched).
 
 // Test: a float-output bmatmul whose result has a dynamic channel dimension
 // (the verifier only asks for a size compatible with the rhs rows) is not
@@ -76,4 +76,20 @@ func.func @collapsed_bitunpack_dynamic_result(%p: tensor<2x3x1xi64>) -> tensor<?
   %c = tensor.collapse_shape %u [[0], [1, 2]] : tensor<2x3x64xf32> into tensor<2x192xf32>
   %b = lq.bitpack %c : tensor<2x192xf32> -> tensor<?x3xi64>
   return %b : tensor<?x3xi64>
+}
+
+// -----
+
+// Test: a multiply by a 2^32-element splat after a bmatmul with 65536
+// channels. The absorption expanded the constant into one APFloat per
+// element ("SmallVector unable to grow" abort); a splat is now read as its
+// one value (and absorbed: 65536 channels is fine).
+// CHECK-LABEL: func.func @huge_splat_multiplier
+// CHECK:         %[[M:.*]] = arith.constant dense<2.000000e+00> : tensor<65536xf32>
+// CHECK:         lq.bmatmul %{{.*}}, %{{.*}} multiplier(%[[M]] : tensor<65536xf32>)
+func.func @huge_splat_multiplier(%a: tensor<65536x1xi64>, %w: tensor<65536x1xi64>) -> tensor<65536x65536xf32> {
+  %y = lq.bmatmul %a, %w {k = 64} : tensor<65536x1xi64>, tensor<65536x1xi64> -> tensor<65536x65536xf32>
+  %c = arith.constant dense<2.0> : tensor<65536x65536xf32>
+  %z = arith.mulf %y, %c : tensor<65536x65536xf32>
+  return %z : tensor<65536x65536xf32>
 }

@@ -62,16 +62,23 @@ struct ElementwiseStep {
 /// unless the constant is uniform along every other axis.
 static std::optional<SmallVector<APFloat>>
 perChannelValues(DenseFPElementsAttr attr, int64_t channels) {
+  // One value per channel is held: no absorption into an absurdly wide
+  // epilogue (nor a SmallVector that cannot grow).
+  constexpr int64_t kMaxChannels = int64_t(1) << 24;
   ArrayRef<int64_t> shape = attr.getType().getShape();
   int64_t last = shape.empty() ? 1 : shape.back();
-  if (last != 1 && last != channels)
+  if ((last != 1 && last != channels) || channels > kMaxChannels ||
+      attr.empty())
     return std::nullopt;
-  SmallVector<APFloat> all(attr.getValues<APFloat>());
-  if (all.empty())
-    return std::nullopt;
-  SmallVector<APFloat> values(all.begin(), all.begin() + last);
-  for (auto [i, v] : llvm::enumerate(all))
-    if (!v.bitwiseIsEqual(values[i % last]))
+  if (attr.isSplat())
+    return SmallVector<APFloat>(channels, attr.getSplatValue<APFloat>());
+  // Compare lazily: the constant may be much larger than one channel row.
+  auto it = attr.value_begin<APFloat>();
+  SmallVector<APFloat> values;
+  for (int64_t i = 0; i < last; ++i, ++it)
+    values.push_back(*it);
+  for (int64_t i = last, e = attr.getNumElements(); i < e; ++i, ++it)
+    if (!(*it).bitwiseIsEqual(values[i % last]))
       return std::nullopt;
   if (last == 1)
     values.assign(channels, values.front());

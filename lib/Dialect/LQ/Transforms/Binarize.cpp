@@ -60,9 +60,13 @@ static bool isPlusMinusOneConstant(Value value) {
   DenseFPElementsAttr attr;
   if (!matchPattern(value, m_Constant(&attr)))
     return false;
-  return llvm::all_of(attr.getValues<APFloat>(), [](const APFloat &v) {
+  auto isPlusMinusOne = [](const APFloat &v) {
     return v.isExactlyValue(1.0) || v.isExactlyValue(-1.0);
-  });
+  };
+  // A splat may stand for billions of elements: look at its one value.
+  if (attr.isSplat())
+    return isPlusMinusOne(attr.getSplatValue<APFloat>());
+  return llvm::all_of(attr.getValues<APFloat>(), isPlusMinusOne);
 }
 
 /// Every element of `value` is exactly -1 or +1: the output of a sign
@@ -181,6 +185,13 @@ static FailureOr<Weights> analyzeWeights(Value weights,
   }
   DenseFPElementsAttr attr;
   if (matchPattern(weights, m_Constant(&attr))) {
+    // The weights are expanded (one APFloat each) to be packed: bound that.
+    constexpr int64_t kMaxConstantWeights = int64_t(1) << 24;
+    if (attr.getNumElements() > kMaxConstantWeights) {
+      whyNot = "the constant weights have more than 2^24 elements, too many "
+               "to pack at compile time";
+      return failure();
+    }
     SmallVector<APFloat> values = permute(attr, permutation);
     if (failed(splitScales(values, canonicalShape.front(), result.scales))) {
       whyNot = "the constant weights are not +-1 (nor +-s per output channel)";
