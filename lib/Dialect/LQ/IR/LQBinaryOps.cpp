@@ -216,31 +216,6 @@ static LogicalResult verifyArray(Operation *op, StringRef name,
   return success();
 }
 
-/// Output size of a windowed op along one spatial axis, or failure if the
-/// window does not fit (dynamic sizes give a dynamic result). The attributes
-/// are arbitrary i64s: a dilated window or padded input beyond INT64_MAX
-/// (checked arithmetic, no signed overflow) does not fit either.
-static FailureOr<int64_t> windowOutputSize(int64_t input, int64_t window,
-                                           int64_t stride, int64_t dilation,
-                                           int64_t padBefore,
-                                           int64_t padAfter) {
-  if (ShapedType::isDynamic(input) || ShapedType::isDynamic(window))
-    return ShapedType::kDynamic;
-  std::optional<int64_t> extent =
-      llvm::checkedMulAdd<int64_t>(dilation, window - 1, 1);
-  std::optional<int64_t> padded = llvm::checkedAdd<int64_t>(input, padBefore);
-  if (padded)
-    padded = llvm::checkedAdd<int64_t>(*padded, padAfter);
-  if (!extent || !padded || *padded < *extent)
-    return failure();
-  std::optional<int64_t> span = llvm::checkedSub<int64_t>(*padded, *extent);
-  std::optional<int64_t> size =
-      span ? llvm::checkedAdd<int64_t>(*span / stride, 1) : std::nullopt;
-  if (!size)
-    return failure();
-  return *size;
-}
-
 //===----------------------------------------------------------------------===//
 // bconv2d
 //===----------------------------------------------------------------------===//
@@ -292,7 +267,7 @@ LogicalResult BConv2DOp::verify() {
     return shapeError(*this, "the result's batch size",
                       resultType.getDimSize(0), inputType.getDimSize(0));
   for (int axis = 0; axis < 2; ++axis) {
-    FailureOr<int64_t> size = windowOutputSize(
+    FailureOr<int64_t> size = binary::windowOutputSize(
         inputType.getDimSize(1 + axis), filterType.getDimSize(1 + axis),
         getStrides()[axis], getDilations()[axis], getPadding()[2 * axis],
         getPadding()[2 * axis + 1]);
@@ -369,9 +344,9 @@ LogicalResult BMaxPool2DOp::verify() {
       return emitOpError() << "padding along spatial axis " << axis
                            << " must be smaller than the window (" << window
                            << ") so that every window has an input tap";
-    FailureOr<int64_t> size =
-        windowOutputSize(input.getDimSize(1 + axis), window, getStrides()[axis],
-                         1, getPadding()[2 * axis], getPadding()[2 * axis + 1]);
+    FailureOr<int64_t> size = binary::windowOutputSize(
+        input.getDimSize(1 + axis), window, getStrides()[axis], 1,
+        getPadding()[2 * axis], getPadding()[2 * axis + 1]);
     if (failed(size))
       return emitOpError() << "the window does not fit the padded input "
                               "along spatial axis "

@@ -340,11 +340,17 @@ static FailureOr<Activation> analyzeActivation(Value input, std::string &whyNot,
   }
   ArrayRef<int64_t> low = pad.getStaticLow(), high = pad.getStaticHigh();
   auto nonZero = [](int64_t p) { return p != 0; };
+  auto negative = [](int64_t p) { return p < 0; };
   if (ShapedType::isDynamicShape(low) || ShapedType::isDynamicShape(high) ||
       static_cast<int64_t>(low.size()) != rank || low[0] || high[0] ||
       llvm::any_of(low.drop_front(3), nonZero) ||
       llvm::any_of(high.drop_front(3), nonZero)) {
     whyNot = "the padding is not static and spatial (H, W) only";
+    return failure();
+  }
+  // tensor.pad allows negative amounts (cropping); the binary ops do not.
+  if (llvm::any_of(low, negative) || llvm::any_of(high, negative)) {
+    whyNot = "the padding crops the input (negative amounts)";
     return failure();
   }
   Value padValue = pad.getConstantPaddingValue();
@@ -395,12 +401,34 @@ static SmallVector<int64_t, 2> toVector(DenseIntElementsAttr attr) {
   return result;
 }
 
+/// Whether the binary op's output size, from the (unpadded) input, the
+/// window and `padding` ([top, bottom, left, right]), is the size `result`
+/// has along each spatial axis. A linalg convolution or pooling may read only
+/// part of its input (an input larger than the windows cover); the binary
+/// ops always span the whole padded input.
+static bool windowCoversInput(ShapedType input, ArrayRef<int64_t> window,
+                              ArrayRef<int64_t> strides,
+                              ArrayRef<int64_t> dilations,
+                              ArrayRef<int64_t> padding, ShapedType result) {
+  for (int axis = 0; axis < 2; ++axis) {
+    FailureOr<int64_t> size = binary::windowOutputSize(
+        input.getDimSize(1 + axis), window[axis], strides[axis],
+        dilations[axis], padding[2 * axis], padding[2 * axis + 1]);
+    if (failed(size))
+      return false;
+    int64_t expected = result.getDimSize(1 + axis);
+    if (!ShapedType::isDynamic(*size) && !ShapedType::isDynamic(expected) &&
+        *size != expected)
+      return false;
+  }
+  return true;
+}
+
 /// Analyze a linalg NHWC convolution (HWCF, FHWC or grouped GFHWC filter).
 static FailureOr<ConvPlan> analyzeLinalgConv(linalg::LinalgOp conv,
                                              std::string &whyNot) {
   ConvPlan plan;
   Value input = conv.getDpsInputs()[0], filter = conv.getDpsInputs()[1];
-  auto inputType = cast<RankedTensorType>(input.getType());
   auto filterType = cast<RankedTensorType>(filter.getType());
   plan.resultType = cast<RankedTensorType>(conv->getResult(0).getType());
   if (!filterType.hasStaticShape() ||
@@ -443,6 +471,17 @@ static FailureOr<ConvPlan> analyzeLinalgConv(linalg::LinalgOp conv,
     whyNot = "unsupported convolution layout";
     return failure();
   }
+  // Kernel height and width: HWCF at 0-1, FHWC at 1-2, GFHWC at 2-3.
+  int64_t kernelAxis = isa<linalg::Conv2DNhwcHwcfOp>(*conv) ? 0
+                       : plan.groupedInput                  ? 2
+                                                            : 1;
+  if (!windowCoversInput(cast<ShapedType>(plan.input.value.getType()),
+                         fs.slice(kernelAxis, 2), plan.strides, plan.dilations,
+                         plan.input.padding, plan.resultType)) {
+    whyNot = "the convolution reads only part of its input (the binary "
+             "convolution covers the whole padded input)";
+    return failure();
+  }
   SmallVector<int64_t> canonical = {fs[0], fs[1], fs[2], fs[3]};
   if (isa<linalg::Conv2DNhwcHwcfOp>(*conv))
     canonical = {fs[3], fs[0], fs[1], fs[2]};
@@ -458,7 +497,6 @@ static FailureOr<ConvPlan> analyzeLinalgConv(linalg::LinalgOp conv,
   if (failed(convertScales(plan.weights.scales,
                            plan.resultType.getElementType(), whyNot)))
     return failure();
-  (void)inputType;
   return plan;
 }
 
@@ -537,6 +575,16 @@ static Value buildConv(RewriterBase &rewriter, Location loc,
         rewriter, loc, activation,
         SmallVector<ReassociationIndices>{{0}, {1}, {2}, {3, 4}});
   activationType = cast<RankedTensorType>(activation.getType());
+  // A dynamic channel count is channelsIn (the filter says so): make it
+  // static, as the bitpack lowering needs it.
+  if (activationType.isDynamicDim(3)) {
+    SmallVector<int64_t> shape(activationType.getShape());
+    shape[3] = plan.channelsIn;
+    activationType =
+        RankedTensorType::get(shape, activationType.getElementType());
+    activation =
+        tensor::CastOp::create(rewriter, loc, activationType, activation);
+  }
   SmallVector<int64_t> packedShape(activationType.getShape());
   packedShape.back() = binary::packedWords(plan.channelsIn, plan.groups);
   Value packed = BitpackOp::create(
@@ -555,10 +603,11 @@ static Value buildConv(RewriterBase &rewriter, Location loc,
 
   RankedTensorType resultType = plan.resultType;
   SmallVector<int64_t> flatShape(resultType.getShape());
-  if (plan.groupedInput) {
-    flatShape = {flatShape[0], flatShape[1], flatShape[2],
-                 flatShape[3] * flatShape[4]};
-  }
+  // Grouped: [N, H, W, G, F] flattened to G * F output channels, both known
+  // from the filter even where the result type leaves them dynamic.
+  int64_t outputs = weights.shape.front();
+  if (plan.groupedInput)
+    flatShape = {flatShape[0], flatShape[1], flatShape[2], outputs};
   auto flatType = RankedTensorType::get(flatShape, floatType);
   auto conv = BConv2DOp::create(
       rewriter, loc, flatType, packed, filter, multiplier, bias,
@@ -567,9 +616,16 @@ static Value buildConv(RewriterBase &rewriter, Location loc,
       plan.input.padding, plan.input.padValue, plan.groups);
   if (!plan.groupedInput)
     return conv.getOutput();
-  return tensor::ExpandShapeOp::create(
-      rewriter, loc, resultType, conv.getOutput(),
+  SmallVector<int64_t> expandedShape(resultType.getShape());
+  expandedShape[3] = plan.groups;
+  expandedShape[4] = outputs / plan.groups;
+  Value expanded = tensor::ExpandShapeOp::create(
+      rewriter, loc, RankedTensorType::get(expandedShape, floatType),
+      conv.getOutput(),
       SmallVector<ReassociationIndices>{{0}, {1}, {2}, {3, 4}});
+  if (expanded.getType() == resultType)
+    return expanded;
+  return tensor::CastOp::create(rewriter, loc, resultType, expanded);
 }
 
 //===----------------------------------------------------------------------===//
@@ -835,7 +891,8 @@ static FailureOr<Value> packMaxPool(PatternRewriter &rewriter, Location loc,
         !padValue.getValue().isInfinity() ||
         !padValue.getValue().isNegative() || ShapedType::isDynamicShape(low) ||
         ShapedType::isDynamicShape(high) || low[0] || high[0] || low[3] ||
-        high[3])
+        high[3] || llvm::any_of(low, [](int64_t p) { return p < 0; }) ||
+        llvm::any_of(high, [](int64_t p) { return p < 0; }))
       return failure();
     padding = {low[1], high[1], low[2], high[2]};
     input = pad.getSource();
@@ -849,7 +906,10 @@ static FailureOr<Value> packMaxPool(PatternRewriter &rewriter, Location loc,
     return failure();
   auto inputType = cast<RankedTensorType>(input.getType());
   int64_t channels = inputType.getShape().back();
-  if (ShapedType::isDynamic(channels))
+  SmallVector<int64_t> unitDilations = {1, 1};
+  if (ShapedType::isDynamic(channels) ||
+      !windowCoversInput(inputType, kernel, strides, unitDilations, padding,
+                         resultType))
     return failure();
   SmallVector<int64_t> packedIn(inputType.getShape());
   packedIn.back() = binary::packedWords(channels, 1);

@@ -12,9 +12,12 @@
 #ifndef LQ_DIALECT_LQ_IR_BINARYSEMANTICS_H
 #define LQ_DIALECT_LQ_IR_BINARYSEMANTICS_H
 
+#include "mlir/IR/BuiltinTypeInterfaces.h"
+#include "mlir/Support/LLVM.h"
 #include "llvm/ADT/APFloat.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/CheckedArithmetic.h"
 
 #include <cstdint>
 
@@ -40,6 +43,32 @@ inline int64_t packedWords(int64_t channels, int64_t groups) {
 /// pack to 0.
 inline bool isNegativeBit(const llvm::APFloat &x) {
   return !x.isNaN() && !x.isZero() && x.isNegative();
+}
+
+/// Output size of a sliding window along one axis (bconv2d, bmaxpool2d, and
+/// what lq-binarize expects of a linalg convolution or pooling):
+/// (input + padBefore + padAfter - dilation * (window - 1) - 1) / stride + 1.
+/// ShapedType::kDynamic when the input or window size is dynamic; failure
+/// when the dilated window does not fit or a size overflows.
+inline FailureOr<int64_t> windowOutputSize(int64_t input, int64_t window,
+                                           int64_t stride, int64_t dilation,
+                                           int64_t padBefore,
+                                           int64_t padAfter) {
+  if (ShapedType::isDynamic(input) || ShapedType::isDynamic(window))
+    return ShapedType::kDynamic;
+  std::optional<int64_t> extent =
+      llvm::checkedMulAdd<int64_t>(dilation, window - 1, 1);
+  std::optional<int64_t> padded = llvm::checkedAdd<int64_t>(input, padBefore);
+  if (padded)
+    padded = llvm::checkedAdd<int64_t>(*padded, padAfter);
+  if (!extent || !padded || *padded < *extent || stride < 1)
+    return failure();
+  std::optional<int64_t> span = llvm::checkedSub<int64_t>(*padded, *extent);
+  std::optional<int64_t> size =
+      span ? llvm::checkedAdd<int64_t>(*span / stride, 1) : std::nullopt;
+  if (!size)
+    return failure();
+  return *size;
 }
 
 /// Pack rows of `channels` values (row-major, last axis = channels) into
