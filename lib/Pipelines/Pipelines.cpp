@@ -87,9 +87,6 @@ void mlir::lq::buildLQToLLVMPipeline(OpPassManager &pm,
   LQApproximateMathPassOptions mathOptions;
   mathOptions.libm = options.libmTranscendentals;
   bufferFuncs.addPass(createLQApproximateMathPass(mathOptions));
-  LQLowerLaneByteSumPassOptions byteSumOptions;
-  byteSumOptions.portable = options.portable;
-  bufferFuncs.addPass(createLQLowerLaneByteSumPass(byteSumOptions));
   pm.addPass(createLQLowerMultiDynamicExpandShapePass());
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
@@ -100,6 +97,11 @@ void mlir::lq::buildLQToLLVMPipeline(OpPassManager &pm,
     // loop bodies in, before scf lowers to multi-block control flow.
     pm.addPass(createCanonicalizerPass());
   }
+  // After the scopes are inlined: an x86 intrinsic call (which may have any
+  // effect, as far as MLIR knows) in a scope would keep it.
+  LQLowerLaneByteSumPassOptions byteSumOptions;
+  byteSumOptions.portable = options.portable;
+  pm.addNestedPass<func::FuncOp>(createLQLowerLaneByteSumPass(byteSumOptions));
   pm.addPass(createSCFToControlFlowPass());
   // Math ops LLVM has intrinsics for first (roundeven, abs, ...), libm
   // calls for the rest (f64 tanh/cosh, or everything with libm=true).

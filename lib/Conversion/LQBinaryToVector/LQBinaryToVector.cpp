@@ -1225,7 +1225,8 @@ struct ConvertLQBinaryToVectorPass
     if (tileVectors) {
       if (!llvm::isPowerOf2_32(tileVectors)) {
         emitError(getOperation()->getLoc())
-            << "tile-vectors must be a power of two, got " << tileVectors;
+            << "tile-vectors must be a power of two, got "
+            << static_cast<int64_t>(tileVectors);
         return signalPassFailure();
       }
       config.vectors = tileVectors;
@@ -1241,7 +1242,8 @@ struct ConvertLQBinaryToVectorPass
     }
     if (flushInterval < 1 || flushInterval > 31) {
       emitError(getOperation()->getLoc())
-          << "flush-interval must be in [1, 31], got " << flushInterval;
+          << "flush-interval must be in [1, 31], got "
+          << static_cast<int64_t>(flushInterval);
       return signalPassFailure();
     }
     config.flushInterval = flushInterval;

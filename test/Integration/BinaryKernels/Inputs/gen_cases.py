@@ -30,8 +30,10 @@ CONVS = [
     (1, 8, 8, 40, 6, 3, 3, (1, 1), (1, 1), (1, 1, 1, 1), 1, 2, 'i32'),
 ]
 # M, K (bits), N, output kind
+# (11, 100, 5, i32): a single partial column tile; with threads and byte
+# popcount it once left an OpenMP region lq-to-llvm could not lower.
 MATMULS = [(11, 150, 13, 'f32'), (5, 64, 70, 'i64'), (9, 1000, 33, 'i32'),
-           (1, 4096, 10, 'f32')]
+           (1, 4096, 10, 'f32'), (11, 100, 5, 'i32')]
 # shape, groups
 BITPACKS = [((3, 5, 100), 1), ((2, 64), 2), ((7, 200), 1)]
 
