@@ -737,16 +737,21 @@ struct Plan {
 };
 } // namespace
 
-/// Whether `op` is a candidate at all, and whether one of its operands is
+/// Whether `op` is a candidate at all (a convolution or matrix product of a
+/// kind `options` enables), and whether one of its operands is
 /// sign-quantized (the remark criterion).
-static bool isCandidate(Operation *op, bool &quantizedOperand) {
+static bool isCandidate(Operation *op, const BinarizePatternOptions &options,
+                        bool &quantizedOperand) {
   auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
   // Pooling ops implement the convolution interface but multiply nothing.
   bool isPooling = op->getName().getStringRef().starts_with("linalg.pooling_");
-  bool isProduct = linalgOp && !isPooling &&
-                   (linalg::isaConvolutionOpInterface(linalgOp) ||
-                    linalg::isaContractionOpInterface(linalgOp));
-  if (!isProduct && !isa<tosa::Conv2DOp, tosa::MatMulOp>(op))
+  bool isConv =
+      (linalgOp && !isPooling && linalg::isaConvolutionOpInterface(linalgOp)) ||
+      isa<tosa::Conv2DOp>(op);
+  bool isMatmul =
+      (linalgOp && !isConv && linalg::isaContractionOpInterface(linalgOp)) ||
+      isa<tosa::MatMulOp>(op);
+  if (!(isConv && options.convolutions) && !(isMatmul && options.matmuls))
     return false;
   quantizedOperand = false;
   for (Value operand : op->getOperands().take_front(2))
@@ -834,13 +839,14 @@ static FailureOr<Plan> analyze(Operation *op, std::string &whyNot) {
 namespace {
 /// Binarize a convolution or matrix product whose analysis succeeds.
 struct BinarizeProduct : RewritePattern {
-  BinarizeProduct(MLIRContext *ctx)
-      : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, ctx) {}
+  BinarizeProduct(MLIRContext *ctx, const BinarizePatternOptions &options)
+      : RewritePattern(MatchAnyOpTypeTag(), /*benefit=*/1, ctx),
+        options(options) {}
 
   LogicalResult matchAndRewrite(Operation *op,
                                 PatternRewriter &rewriter) const override {
     bool quantizedOperand;
-    if (!isCandidate(op, quantizedOperand))
+    if (!isCandidate(op, options, quantizedOperand))
       return failure();
     std::string whyNot;
     FailureOr<Plan> plan = analyze(op, whyNot);
@@ -852,6 +858,8 @@ struct BinarizeProduct : RewritePattern {
     rewriter.replaceOp(op, result);
     return success();
   }
+
+  BinarizePatternOptions options;
 };
 
 /// sign(maxpool(x)) -> bitunpack(bmaxpool(bitpack(x))): the sign is monotone,
@@ -966,10 +974,12 @@ struct BinarizeBitpackOfMaxPool : OpRewritePattern<BitpackOp> {
 };
 } // namespace
 
-void mlir::lq::populateLQBinarizePatterns(RewritePatternSet &patterns) {
-  patterns
-      .add<BinarizeProduct, BinarizeSignOfMaxPool, BinarizeBitpackOfMaxPool>(
-          patterns.getContext());
+void mlir::lq::populateLQBinarizePatterns(
+    RewritePatternSet &patterns, const BinarizePatternOptions &options) {
+  patterns.add<BinarizeProduct>(patterns.getContext(), options);
+  if (options.maxPooling)
+    patterns.add<BinarizeSignOfMaxPool, BinarizeBitpackOfMaxPool>(
+        patterns.getContext());
 }
 
 //===----------------------------------------------------------------------===//
@@ -978,24 +988,34 @@ void mlir::lq::populateLQBinarizePatterns(RewritePatternSet &patterns) {
 
 namespace {
 struct LQBinarizePass : lq::impl::LQBinarizePassBase<LQBinarizePass> {
+  using Base::Base;
+
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
+    BinarizePatternOptions options;
+    options.convolutions = convolutions;
+    options.matmuls = matmuls;
+    options.maxPooling = maxPooling;
+
     // Canonicalization of everything: folds quantizers of constant weights
     // first; after binarization, epilogue absorption, bitpack folds, dead
     // float weights.
     RewritePatternSet canonical(ctx);
-    for (Dialect *dialect : ctx->getLoadedDialects())
-      dialect->getCanonicalizationPatterns(canonical);
-    for (RegisteredOperationName name : ctx->getRegisteredOperations())
-      name.getCanonicalizationPatterns(canonical, ctx);
+    if (foldEpilogues) {
+      for (Dialect *dialect : ctx->getLoadedDialects())
+        dialect->getCanonicalizationPatterns(canonical);
+      for (RegisteredOperationName name : ctx->getRegisteredOperations())
+        name.getCanonicalizationPatterns(canonical, ctx);
+    }
     FrozenRewritePatternSet frozenCanonical(std::move(canonical));
-    if (failed(applyPatternsGreedily(getOperation(), frozenCanonical)))
+    if (foldEpilogues &&
+        failed(applyPatternsGreedily(getOperation(), frozenCanonical)))
       return signalPassFailure();
 
     // Report what stays float, and why, before anything changes.
-    getOperation()->walk([](Operation *op) {
+    getOperation()->walk([&](Operation *op) {
       bool quantizedOperand = false;
-      if (!isCandidate(op, quantizedOperand) || !quantizedOperand)
+      if (!isCandidate(op, options, quantizedOperand) || !quantizedOperand)
         return;
       std::string whyNot;
       if (failed(analyze(op, whyNot)))
@@ -1003,11 +1023,13 @@ struct LQBinarizePass : lq::impl::LQBinarizePassBase<LQBinarizePass> {
     });
 
     RewritePatternSet patterns(ctx);
-    populateLQBinarizePatterns(patterns);
-    for (Dialect *dialect : ctx->getLoadedDialects())
-      dialect->getCanonicalizationPatterns(patterns);
-    for (RegisteredOperationName name : ctx->getRegisteredOperations())
-      name.getCanonicalizationPatterns(patterns, ctx);
+    populateLQBinarizePatterns(patterns, options);
+    if (foldEpilogues) {
+      for (Dialect *dialect : ctx->getLoadedDialects())
+        dialect->getCanonicalizationPatterns(patterns);
+      for (RegisteredOperationName name : ctx->getRegisteredOperations())
+        name.getCanonicalizationPatterns(patterns, ctx);
+    }
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       signalPassFailure();
   }

@@ -12,11 +12,19 @@ class RewritePatternSet;
 
 namespace lq {
 
+/// Which rewrites populateLQBinarizePatterns adds.
+struct BinarizePatternOptions {
+  bool convolutions = true;
+  bool matmuls = true;
+  bool maxPooling = true;
+};
+
 /// The rewrites of `lq-binarize` (without its remarks and canonicalization):
 /// sign-quantized convolutions / matrix products to lq.bitpack +
 /// lq.bconv2d / lq.bmatmul, and sign(maxpool) to lq.bmaxpool2d. Combine with
 /// the lq ops' canonicalization patterns for epilogue fusion.
-void populateLQBinarizePatterns(RewritePatternSet &patterns);
+void populateLQBinarizePatterns(RewritePatternSet &patterns,
+                                const BinarizePatternOptions &options = {});
 
 } // namespace lq
 } // namespace mlir

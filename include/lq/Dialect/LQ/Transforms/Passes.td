@@ -57,7 +57,25 @@ def LQBinarizePass : Pass<"lq-binarize"> {
     %p = lq.bitpack %x : tensor<1x8x8x64xf32> -> tensor<1x8x8x1xi64>
     %y = lq.bconv2d %p, %packed_w {channels_in = 64} : ... -> tensor<1x6x6x32xf32>
     ```
+
+    The options choose which rewrites run (a pipeline that wants only binary
+    dense layers says `convolutions=false max-pooling=false`) and whether
+    the pass canonicalizes (`fold-epilogues=false` leaves the float ops that
+    follow each binary op as they are, e.g. to inspect the raw rewrite).
+    Remarks are emitted for the enabled kinds only.
   }];
+  let options = [
+    Option<"convolutions", "convolutions", "bool", /*default=*/"true",
+           "Binarize linalg and TOSA 2-D convolutions">,
+    Option<"matmuls", "matmuls", "bool", /*default=*/"true",
+           "Binarize linalg.matmul / batch_matmul and tosa.matmul">,
+    Option<"maxPooling", "max-pooling", "bool", /*default=*/"true",
+           "Rewrite sign(maxpool(x)) to bmaxpool2d of the packed input">,
+    Option<"foldEpilogues", "fold-epilogues", "bool", /*default=*/"true",
+           "Canonicalize before and after: fold constant quantizers, absorb "
+           "batch norm / bias / clamps / a following sign into the binary "
+           "ops, cancel bitpack/bitunpack pairs">,
+  ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
     "::mlir::linalg::LinalgDialect",
