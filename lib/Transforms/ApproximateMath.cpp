@@ -34,6 +34,13 @@ static void dropConversionFastMathFlags(Operation *root) {
   });
 }
 
+/// The approximations build scalar or vector arith: tensor-typed math ops
+/// (the pass runs after bufferization in lq-to-llvm, but may be run on its
+/// own) stay as they are.
+static bool isScalarOrVector(Type type) {
+  return isa<FloatType, VectorType>(type);
+}
+
 namespace {
 /// f32 `math.cosh(x)` as `h * (h * 0.5) + (0.5 / h) / h`, `h = exp(|x| *
 /// 0.5)`, for the exp approximation to cover. Upstream's expansion,
@@ -48,12 +55,13 @@ struct ExpandF32Cosh : OpRewritePattern<math::CoshOp> {
   LogicalResult matchAndRewrite(math::CoshOp op,
                                 PatternRewriter &rewriter) const override {
     Type type = op.getType();
-    if (!getElementTypeOrSelf(type).isF32())
-      return rewriter.notifyMatchFailure(op, "only f32 cosh is expanded");
+    if (!getElementTypeOrSelf(type).isF32() || !isScalarOrVector(type))
+      return rewriter.notifyMatchFailure(
+          op, "only f32 scalar or vector cosh is expanded");
     Location loc = op.getLoc();
     TypedAttr halfAttr = rewriter.getF32FloatAttr(0.5);
-    if (auto shaped = dyn_cast<ShapedType>(type))
-      halfAttr = DenseElementsAttr::get(shaped, halfAttr);
+    if (auto vector = dyn_cast<VectorType>(type))
+      halfAttr = DenseElementsAttr::get(vector, halfAttr);
     Value half = arith::ConstantOp::create(rewriter, loc, halfAttr);
     Value absX = math::AbsFOp::create(rewriter, loc, op.getOperand());
     Value h = math::ExpOp::create(
@@ -89,7 +97,17 @@ struct LQApproximateMathPass
     };
     RewritePatternSet patterns(ctx);
     populateMathPolynomialApproximationPatterns(patterns, isApproximated);
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+    // Upstream's patterns do not check the type: give them the scalar and
+    // vector ops only (and what they create).
+    SmallVector<Operation *> ops;
+    getOperation()->walk([&](Operation *op) {
+      if (isa<math::TanhOp, math::ExpOp>(op) &&
+          isScalarOrVector(op->getResult(0).getType()))
+        ops.push_back(op);
+    });
+    GreedyRewriteConfig config;
+    config.setStrictness(GreedyRewriteStrictness::ExistingAndNewOps);
+    if (failed(applyOpPatternsGreedily(ops, std::move(patterns), config)))
       signalPassFailure();
   }
 };
