@@ -76,3 +76,24 @@ func.func @lane_byte_sum_scalable(%x: vector<[16]xi8>) -> vector<[2]xi64> {
   %y = lq.lane_byte_sum %x : vector<[16]xi8> -> vector<[2]xi64>
   return %y : vector<[2]xi64>
 }
+
+// -----
+
+// Test: padding whose sum overflows i64 is rejected even when the input
+// height is dynamic (the size check used to stop at the dynamic size, and
+// the lowering then computed with the wrapped-around padding).
+func.func @padding_overflow_dynamic_input(%a: tensor<1x?x8x1xi64>, %w: tensor<64x3x3x1xi64>) -> tensor<1x?x6x64xf32> {
+  // expected-error @+1 {{the dilated filter does not fit the padded input along spatial axis 0}}
+  %y = lq.bconv2d %a, %w {channels_in = 64, padding = array<i64: 9223372036854775807, 9223372036854775807, 0, 0>} : tensor<1x?x8x1xi64>, tensor<64x3x3x1xi64> -> tensor<1x?x6x64xf32>
+  return %y : tensor<1x?x6x64xf32>
+}
+
+// -----
+
+// Test: a filter with no taps along an axis (0x3) is rejected: the window
+// arithmetic assumed at least one tap.
+func.func @empty_filter_window(%a: tensor<1x8x8x1xi64>, %w: tensor<64x0x3x1xi64>) -> tensor<1x?x6x64xf32> {
+  // expected-error @+1 {{the dilated filter does not fit the padded input along spatial axis 0}}
+  %y = lq.bconv2d %a, %w {channels_in = 64} : tensor<1x8x8x1xi64>, tensor<64x0x3x1xi64> -> tensor<1x?x6x64xf32>
+  return %y : tensor<1x?x6x64xf32>
+}

@@ -27,6 +27,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "lq/Dialect/LQ/IR/BinarySemantics.h"
 #include "lq/Dialect/LQ/IR/LQOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -498,7 +499,7 @@ struct AbsorbEpilogueStep : OpRewritePattern<OpTy> {
 /// The bit-packed result type of a float-output product.
 static RankedTensorType packedResultType(RankedTensorType floatType) {
   SmallVector<int64_t> shape(floatType.getShape());
-  shape.back() = (shape.back() + 63) / 64;
+  shape.back() = binary::packedWords(shape.back(), 1);
   return RankedTensorType::get(shape,
                                IntegerType::get(floatType.getContext(), 64));
 }

@@ -49,26 +49,26 @@ inline bool isNegativeBit(const llvm::APFloat &x) {
 /// what lq-binarize expects of a linalg convolution or pooling):
 /// (input + padBefore + padAfter - dilation * (window - 1) - 1) / stride + 1.
 /// ShapedType::kDynamic when the input or window size is dynamic; failure
-/// when the dilated window does not fit or a size overflows.
+/// when the window is empty, the dilated window does not fit, or a size
+/// overflows.
 inline FailureOr<int64_t> windowOutputSize(int64_t input, int64_t window,
                                            int64_t stride, int64_t dilation,
                                            int64_t padBefore,
                                            int64_t padAfter) {
-  if (ShapedType::isDynamic(input) || ShapedType::isDynamic(window))
+  if (ShapedType::isDynamic(window))
     return ShapedType::kDynamic;
+  // The attributes are checked even when the input size is dynamic.
   std::optional<int64_t> extent =
       llvm::checkedMulAdd<int64_t>(dilation, window - 1, 1);
-  std::optional<int64_t> padded = llvm::checkedAdd<int64_t>(input, padBefore);
-  if (padded)
-    padded = llvm::checkedAdd<int64_t>(*padded, padAfter);
-  if (!extent || !padded || *padded < *extent || stride < 1)
+  std::optional<int64_t> pads = llvm::checkedAdd<int64_t>(padBefore, padAfter);
+  if (window < 1 || stride < 1 || !extent || !pads)
     return failure();
-  std::optional<int64_t> span = llvm::checkedSub<int64_t>(*padded, *extent);
-  std::optional<int64_t> size =
-      span ? llvm::checkedAdd<int64_t>(*span / stride, 1) : std::nullopt;
-  if (!size)
+  if (ShapedType::isDynamic(input))
+    return ShapedType::kDynamic;
+  std::optional<int64_t> padded = llvm::checkedAdd<int64_t>(input, *pads);
+  if (!padded || *padded < *extent)
     return failure();
-  return *size;
+  return (*padded - *extent) / stride + 1;
 }
 
 /// Pack rows of `channels` values (row-major, last axis = channels) into
