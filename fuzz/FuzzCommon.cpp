@@ -58,14 +58,36 @@ std::unique_ptr<MLIRContext> lq::fuzz::makeContext() {
   return context;
 }
 
+/// Whether `text` starts with a well-formed `[i, j, ...]` list of integers.
+static bool startsWithIntegerList(llvm::StringRef text) {
+  if (!text.consume_front("["))
+    return false;
+  text = text.ltrim();
+  if (text.consume_front("]"))
+    return true;
+  while (true) {
+    text.consume_front("-");
+    size_t digits = text.find_first_not_of("0123456789");
+    if (digits == 0 || digits == llvm::StringRef::npos)
+      return false;
+    text = text.drop_front(digits).ltrim();
+    if (text.consume_front("]"))
+      return true;
+    if (!text.consume_front(","))
+      return false;
+    text = text.ltrim();
+  }
+}
+
 bool lq::fuzz::hasKnownUpstreamCrash(llvm::StringRef text) {
-  // linalg.reduce/broadcast/transpose: `dimensions = ` followed by anything
-  // but `[` makes the custom parser store a null attribute and crash in
-  // NamedAttrList::set (MLIR 22, libMLIR.so; not lq's code).
+  // linalg.reduce/broadcast: a `dimensions = ` that is not a well-formed
+  // integer list (`dimensions = 1`, `dimensions = [0e_x`) makes the custom
+  // parser store a null attribute and crash in NamedAttrList::set (MLIR 22,
+  // libMLIR.so; stock mlir-opt crashes the same way; not lq's code).
   for (size_t pos = text.find("dimensions"); pos != llvm::StringRef::npos;
        pos = text.find("dimensions", pos + 1)) {
     llvm::StringRef rest = text.drop_front(pos + 10).ltrim();
-    if (rest.consume_front("=") && !rest.ltrim().starts_with("["))
+    if (rest.consume_front("=") && !startsWithIntegerList(rest.ltrim()))
       return true;
   }
   return false;
