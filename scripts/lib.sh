@@ -12,9 +12,11 @@ LQ_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LQ_BUILD_DIR="${LQ_BUILD_DIR:-$LQ_ROOT/build}"
 LLVM_PREFIX=/usr/lib/llvm-22
 
-# Packages the build, the tests and the benchmarks need.
+# Packages the build, the tests and the benchmarks need (libclang-rt: the
+# sanitizer and fuzzer runtimes of -DLQ_ENABLE_SANITIZERS / LQ_BUILD_FUZZERS).
 LQ_PACKAGES=(llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools clang-22
-             lld-22 libomp-22-dev cmake ninja-build libopenblas-dev python3)
+             lld-22 libomp-22-dev libclang-rt-22-dev cmake ninja-build
+             libopenblas-dev python3)
 
 lq_log() { printf '\033[1m[lq]\033[0m %s\n' "$*" >&2; }
 
