@@ -262,6 +262,18 @@ static SmallVector<Value> emitAccumulation(OpBuilder &b, Location loc,
 // Weight panels
 //===----------------------------------------------------------------------===//
 
+/// Constant weights of at most this many words are re-laid out (and their
+/// zero-padding corrections computed) at compile time, one APInt per word;
+/// larger constants (a huge splat, say) are handled like run-time weights.
+static constexpr int64_t kMaxCompileTimeWords = int64_t(1) << 24;
+
+/// `weights` as a constant small enough to re-lay out at compile time.
+static bool matchCompileTimeWeights(Value weights,
+                                    DenseIntElementsAttr &constant) {
+  return matchPattern(weights, m_Constant(&constant)) &&
+         constant.getNumElements() <= kMaxCompileTimeWords;
+}
+
 /// Re-lay out the packed weights `weights` ([Cout, ...] with K words per
 /// output channel) into panels [G, blocks, K, NB]: panel (g, blk) holds, for
 /// every k, the k-th word of output channels g*Cog + blk*NB + [0, NB) (zero
@@ -274,7 +286,7 @@ static Value buildPanels(OpBuilder &b, Location loc, Value weights,
   auto panelType =
       RankedTensorType::get({groups, blocks, depth, nb}, b.getI64Type());
   DenseIntElementsAttr constant;
-  if (matchPattern(weights, m_Constant(&constant))) {
+  if (matchCompileTimeWeights(weights, constant)) {
     SmallVector<uint64_t> words;
     for (const APInt &w : constant.getValues<APInt>())
       words.push_back(w.getZExtValue());
@@ -886,7 +898,7 @@ struct LowerBConv2D : OpRewritePattern<BConv2DOp> {
     bool zeroPadding = op.getPadValue() == 0 &&
                        llvm::any_of(padding, [](int64_t p) { return p; });
     DenseIntElementsAttr constantFilter;
-    bool constant = matchPattern(op.getFilter(), m_Constant(&constantFilter));
+    bool constant = matchCompileTimeWeights(op.getFilter(), constantFilter);
     if (zeroPadding && !constant)
       return rewriter.notifyMatchFailure(
           op, "exact zero padding needs a constant filter");
