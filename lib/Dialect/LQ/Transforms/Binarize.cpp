@@ -297,6 +297,20 @@ static LogicalResult convertScales(SmallVectorImpl<APFloat> &scales,
   return success();
 }
 
+/// analyzeWeights, then the scales converted to `resultElementType` (the
+/// multiplier's type).
+static FailureOr<Weights>
+analyzeScaledWeights(Value weights, ArrayRef<int64_t> permutation,
+                     ArrayRef<int64_t> canonicalShape, bool allowScales,
+                     Type resultElementType, std::string &whyNot) {
+  FailureOr<Weights> result =
+      analyzeWeights(weights, permutation, canonicalShape, allowScales, whyNot);
+  if (failed(result) ||
+      failed(convertScales(result->scales, resultElementType, whyNot)))
+    return failure();
+  return result;
+}
+
 //===----------------------------------------------------------------------===//
 // Activations
 //===----------------------------------------------------------------------===//
@@ -488,15 +502,12 @@ static FailureOr<ConvPlan> analyzeLinalgConv(linalg::LinalgOp conv,
   else if (plan.groupedInput)
     canonical = {fs[0] * fs[1], fs[2], fs[3], fs[4]};
   // A grouped filter is packed from its [G*F, KH, KW, C] view.
-  FailureOr<Weights> weights =
-      analyzeWeights(filter, plan.weightPermutation, canonical,
-                     /*allowScales=*/true, whyNot);
+  FailureOr<Weights> weights = analyzeScaledWeights(
+      filter, plan.weightPermutation, canonical, /*allowScales=*/true,
+      plan.resultType.getElementType(), whyNot);
   if (failed(weights))
     return failure();
   plan.weights = *weights;
-  if (failed(convertScales(plan.weights.scales,
-                           plan.resultType.getElementType(), whyNot)))
-    return failure();
   return plan;
 }
 
@@ -536,15 +547,12 @@ static FailureOr<ConvPlan> analyzeTosaConv(tosa::Conv2DOp conv,
   plan.weightPermutation = {0, 1, 2, 3};
   ArrayRef<int64_t> ws = weightType.getShape();
   plan.channelsIn = ws[3];
-  FailureOr<Weights> weights = analyzeWeights(
+  FailureOr<Weights> weights = analyzeScaledWeights(
       conv.getWeight(), plan.weightPermutation, {ws[0], ws[1], ws[2], ws[3]},
-      /*allowScales=*/true, whyNot);
+      /*allowScales=*/true, plan.resultType.getElementType(), whyNot);
   if (failed(weights))
     return failure();
   plan.weights = *weights;
-  if (failed(convertScales(plan.weights.scales,
-                           plan.resultType.getElementType(), whyNot)))
-    return failure();
   // The bias: per output channel, or a broadcast scalar; all-zero is none.
   DenseFPElementsAttr bias;
   if (matchPattern(conv.getBias(), m_Constant(&bias))) {
@@ -676,15 +684,12 @@ static FailureOr<MatmulPlan> analyzeMatmul(Value lhs, Value rhs,
     std::swap(canonical[rank - 1], canonical[rank - 2]);
   }
   // Scales only for a plain [K, N] matrix: one per output column.
-  FailureOr<Weights> weights =
-      analyzeWeights(rhs, plan.weightPermutation, canonical,
-                     /*allowScales=*/rank == 2, whyNot);
+  FailureOr<Weights> weights = analyzeScaledWeights(
+      rhs, plan.weightPermutation, canonical, /*allowScales=*/rank == 2,
+      plan.resultType.getElementType(), whyNot);
   if (failed(weights))
     return failure();
   plan.weights = *weights;
-  if (failed(convertScales(plan.weights.scales,
-                           plan.resultType.getElementType(), whyNot)))
-    return failure();
   return plan;
 }
 
