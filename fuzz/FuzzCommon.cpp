@@ -80,20 +80,23 @@ static bool startsWithIntegerList(llvm::StringRef text) {
 }
 
 bool lq::fuzz::hasKnownUpstreamCrash(llvm::StringRef text) {
-  // linalg.reduce/broadcast: a `dimensions = ` that is not a well-formed
-  // integer list (`dimensions = 1`, `dimensions = [0e_x`) makes the custom
+  // linalg.reduce / broadcast (`dimensions`) and linalg.transpose
+  // (`permutation`): a value that is not a well-formed integer list
+  // (`dimensions = 1`, a truncated `permutation = [1, ...`) makes the custom
   // parser store a null attribute and crash in NamedAttrList::set (MLIR 22,
   // libMLIR.so; stock mlir-opt crashes the same way; not lq's code).
-  for (size_t pos = text.find("dimensions"); pos != llvm::StringRef::npos;
-       pos = text.find("dimensions", pos + 1)) {
-    llvm::StringRef rest = text.drop_front(pos + 10).ltrim();
-    if (!rest.consume_front("="))
-      continue;
-    rest = rest.ltrim();
-    // The generic form (`dimensions = array<i64: ...>`) goes through the
-    // generic attribute parser, which is fine.
-    if (!rest.starts_with("array<") && !startsWithIntegerList(rest))
-      return true;
+  for (llvm::StringRef keyword : {"dimensions", "permutation"}) {
+    for (size_t pos = text.find(keyword); pos != llvm::StringRef::npos;
+         pos = text.find(keyword, pos + 1)) {
+      llvm::StringRef rest = text.drop_front(pos + keyword.size()).ltrim();
+      if (!rest.consume_front("="))
+        continue;
+      rest = rest.ltrim();
+      // The generic form (`dimensions = array<i64: ...>`) goes through the
+      // generic attribute parser, which is fine.
+      if (!rest.starts_with("array<") && !startsWithIntegerList(rest))
+        return true;
+    }
   }
   return false;
 }
