@@ -41,8 +41,8 @@ struct LowerMultiDynamicExpandShape : OpRewritePattern<memref::ExpandShapeOp> {
     // 64 in ?x?x64) must stay static, or reinterpret_cast rejects the type.
     SmallVector<int64_t> sourceStrides, resultStrides;
     int64_t sourceOffset, resultOffset;
-    if (failed(op.getSrcType().getStridesAndOffset(sourceStrides,
-                                                   sourceOffset)) ||
+    if (failed(
+            op.getSrcType().getStridesAndOffset(sourceStrides, sourceOffset)) ||
         failed(resultType.getStridesAndOffset(resultStrides, resultOffset)))
       return rewriter.notifyMatchFailure(op, "source or result not strided");
     Location loc = op.getLoc();

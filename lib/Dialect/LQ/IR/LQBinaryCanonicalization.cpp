@@ -394,10 +394,10 @@ static bool absorb(Epilogue &epilogue, const ElementwiseStep &step,
         return v.isFinite();
       });
     };
-    if (!step.propagatesNaN && (!isFiniteConstant(epilogue.multiplier) ||
-                                !isFiniteConstant(epilogue.bias) ||
-                                !allFinite(epilogue.newMultiplier) ||
-                                !allFinite(epilogue.newBias)))
+    if (!step.propagatesNaN &&
+        (!isFiniteConstant(epilogue.multiplier) ||
+         !isFiniteConstant(epilogue.bias) ||
+         !allFinite(epilogue.newMultiplier) || !allFinite(epilogue.newBias)))
       return false;
     FloatAttr lo = epilogue.outputMin, hi = epilogue.outputMax;
     auto attr = FloatAttr::get(Float64Type::get(type.getContext()),
