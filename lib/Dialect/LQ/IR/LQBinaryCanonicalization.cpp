@@ -456,7 +456,6 @@ static void materialize(OpBuilder &builder, Location loc, Epilogue &epilogue,
     epilogue.multiplier = constantTensor(*epilogue.newMultiplier);
   if (epilogue.newBias)
     epilogue.bias = constantTensor(*epilogue.newBias);
-  epilogue.newMultiplier = epilogue.newBias = std::nullopt;
 }
 
 namespace {

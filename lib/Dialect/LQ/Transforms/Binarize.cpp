@@ -333,6 +333,12 @@ struct Activation {
 };
 } // namespace
 
+/// Whether every amount of a tensor.pad side is >= 0 (tensor.pad allows
+/// negative amounts, i.e. cropping; the binary ops' padding does not).
+static bool isNonNegative(ArrayRef<int64_t> amounts) {
+  return llvm::all_of(amounts, [](int64_t p) { return p >= 0; });
+}
+
 /// Spatial padding and pad value of a +-1 activation behind `tensor.pad`
 /// (or a plain +-1 activation) of rank `rank`: NHWC, or NHWGC for grouped
 /// convolutions.
@@ -354,7 +360,6 @@ static FailureOr<Activation> analyzeActivation(Value input, std::string &whyNot,
   }
   ArrayRef<int64_t> low = pad.getStaticLow(), high = pad.getStaticHigh();
   auto nonZero = [](int64_t p) { return p != 0; };
-  auto negative = [](int64_t p) { return p < 0; };
   if (ShapedType::isDynamicShape(low) || ShapedType::isDynamicShape(high) ||
       static_cast<int64_t>(low.size()) != rank || low[0] || high[0] ||
       llvm::any_of(low.drop_front(3), nonZero) ||
@@ -362,8 +367,7 @@ static FailureOr<Activation> analyzeActivation(Value input, std::string &whyNot,
     whyNot = "the padding is not static and spatial (H, W) only";
     return failure();
   }
-  // tensor.pad allows negative amounts (cropping); the binary ops do not.
-  if (llvm::any_of(low, negative) || llvm::any_of(high, negative)) {
+  if (!isNonNegative(low) || !isNonNegative(high)) {
     whyNot = "the padding crops the input (negative amounts)";
     return failure();
   }
@@ -904,8 +908,7 @@ static FailureOr<Value> packMaxPool(PatternRewriter &rewriter, Location loc,
         !padValue.getValue().isInfinity() ||
         !padValue.getValue().isNegative() || ShapedType::isDynamicShape(low) ||
         ShapedType::isDynamicShape(high) || low[0] || high[0] || low[3] ||
-        high[3] || llvm::any_of(low, [](int64_t p) { return p < 0; }) ||
-        llvm::any_of(high, [](int64_t p) { return p < 0; }))
+        high[3] || !isNonNegative(low) || !isNonNegative(high))
       return failure();
     padding = {low[1], high[1], low[2], high[2]};
     input = pad.getSource();
@@ -1005,17 +1008,18 @@ struct LQBinarizePass : lq::impl::LQBinarizePassBase<LQBinarizePass> {
     // Canonicalization of everything: folds quantizers of constant weights
     // first; after binarization, epilogue absorption, bitpack folds, dead
     // float weights.
-    RewritePatternSet canonical(ctx);
-    if (foldEpilogues) {
+    auto addCanonicalization = [&](RewritePatternSet &patterns) {
       for (Dialect *dialect : ctx->getLoadedDialects())
-        dialect->getCanonicalizationPatterns(canonical);
+        dialect->getCanonicalizationPatterns(patterns);
       for (RegisteredOperationName name : ctx->getRegisteredOperations())
-        name.getCanonicalizationPatterns(canonical, ctx);
+        name.getCanonicalizationPatterns(patterns, ctx);
+    };
+    if (foldEpilogues) {
+      RewritePatternSet canonical(ctx);
+      addCanonicalization(canonical);
+      if (failed(applyPatternsGreedily(getOperation(), std::move(canonical))))
+        return signalPassFailure();
     }
-    FrozenRewritePatternSet frozenCanonical(std::move(canonical));
-    if (foldEpilogues &&
-        failed(applyPatternsGreedily(getOperation(), frozenCanonical)))
-      return signalPassFailure();
 
     // Report what stays float, and why, before anything changes.
     getOperation()->walk([&](Operation *op) {
@@ -1029,12 +1033,8 @@ struct LQBinarizePass : lq::impl::LQBinarizePassBase<LQBinarizePass> {
 
     RewritePatternSet patterns(ctx);
     populateLQBinarizePatterns(patterns, options);
-    if (foldEpilogues) {
-      for (Dialect *dialect : ctx->getLoadedDialects())
-        dialect->getCanonicalizationPatterns(patterns);
-      for (RegisteredOperationName name : ctx->getRegisteredOperations())
-        name.getCanonicalizationPatterns(patterns, ctx);
-    }
+    if (foldEpilogues)
+      addCanonicalization(patterns);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       signalPassFailure();
   }
